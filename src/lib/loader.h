@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * loader.h: one interface for reading YAML and JSON input files.
+ *
+ * YAML is read with libyaml's event parser, JSON with YAJL's callback
+ * parser; both feed the same tree builder (loader.c), which enforces the
+ * limits every input shares: nesting depth, scalar size, total node count
+ * (which also bounds YAML alias expansion), duplicate keys, UTF-8 and NUL
+ * bytes. Only load_yaml.c and load_json.c include the parsers' headers.
+ */
+#ifndef ORDO_LOADER_H
+#define ORDO_LOADER_H
+
+#include "node.h"
+
+enum {
+	ORDO_SYNTAX_AUTO = 0, /* by extension (.json / .yaml / .yml), else by content */
+	ORDO_SYNTAX_YAML,
+	ORDO_SYNTAX_JSON,
+};
+
+typedef struct {
+	int syntax;             /* ORDO_SYNTAX_* */
+	uint32_t max_depth;     /* nesting limit; 0: 256 */
+	size_t max_scalar;      /* bytes in one scalar; 0: 1 MiB */
+	size_t max_nodes;       /* nodes after alias expansion; 0: 50 million */
+	size_t max_bytes;       /* input size; 0: 4 GiB */
+} ordo_load_options;
+
+#define ORDO_LOAD_OPTIONS_INIT {ORDO_SYNTAX_AUTO, 0, 0, 0, 0}
+
+/**
+ * Read and parse the file at path.
+ * @param[out] out  the document; caller frees with ordo_doc_free()
+ * @param name      the file name to use in messages (NULL: path)
+ * @return 0; ORDO_ENOTFOUND when the file is missing or unreadable (a
+ *         message without location is added to d); ORDO_EINVALID when it is
+ *         not well-formed (every problem, with file:line:col, added to d).
+ */
+int ordo_load_file(ordo_doc **out, const char *path, const char *name,
+		   const ordo_load_options *opts, ordo_diag *d);
+
+/** Parse a buffer that is already in memory (embedded catalog, tests). */
+int ordo_load_buffer(ordo_doc **out, const char *buf, size_t len, const char *name,
+		     const ordo_load_options *opts, ordo_diag *d);
+
+void ordo_doc_free(ordo_doc *doc);
+
+/* ---- for the parser front ends only (load_yaml.c, load_json.c) ---- */
+
+typedef struct ordo_builder ordo_builder;
+
+/* Each returns 0, or a negative code once a limit is hit (the builder has
+ * recorded the message; the front end must stop parsing). */
+int ordo_builder_begin(ordo_builder *b, ordo_node_type type, uint32_t line, uint32_t col);
+int ordo_builder_end(ordo_builder *b);
+int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, size_t len,
+			bool quoted, uint32_t line, uint32_t col);
+/* YAML anchors and aliases: the next node begun/added carries the anchor */
+int ordo_builder_anchor(ordo_builder *b, const char *name);
+int ordo_builder_alias(ordo_builder *b, const char *name, uint32_t line, uint32_t col);
+/* Report a syntax error at line:col (1-based). */
+void ordo_builder_error(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, ...)
+	ORDO_PRINTF(4, 5);
+
+/* Front ends: parse the stream into b. Return 0 or ORDO_EINVALID. */
+int ordo_load_yaml_file(ordo_builder *b, void *fp /* FILE* */);
+int ordo_load_yaml_buffer(ordo_builder *b, const char *buf, size_t len);
+int ordo_load_json_file(ordo_builder *b, void *fp /* FILE* */);
+int ordo_load_json_buffer(ordo_builder *b, const char *buf, size_t len);
+
+#endif

@@ -1,0 +1,447 @@
+/* SPDX-License-Identifier: MIT */
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+_Noreturn void ordo_die(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("ordo: fatal: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(70);
+}
+
+void *ordo_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		ordo_die("out of memory");
+	return p;
+}
+
+void *ordo_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		ordo_die("out of memory");
+	return p;
+}
+
+void *ordo_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		ordo_die("out of memory");
+	return q;
+}
+
+char *ordo_xstrdup(const char *s)
+{
+	size_t n = strlen(s);
+	char *p = ordo_xmalloc(n + 1);
+	memcpy(p, s, n + 1);
+	return p;
+}
+
+bool ordo_streq(const char *a, size_t alen, const char *b)
+{
+	size_t blen = strlen(b);
+	return alen == blen && memcmp(a, b, alen) == 0;
+}
+
+/* ---- arena: a list of blocks, bump allocation ---- */
+
+struct block {
+	struct block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct ordo_arena {
+	struct block *head;
+	size_t total;
+};
+
+ordo_arena *ordo_arena_new(void)
+{
+	return ordo_xcalloc(1, sizeof(ordo_arena));
+}
+
+void ordo_arena_free(ordo_arena *a)
+{
+	if (!a)
+		return;
+	for (struct block *b = a->head, *n; b; b = n) {
+		n = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+void *ordo_arena_alloc(ordo_arena *a, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	size = (size + align - 1) & ~(align - 1);
+	if (size == 0)
+		size = align;
+	struct block *b = a->head;
+	if (!b || b->size - b->used < size) {
+		size_t bsize = 64 * 1024 - sizeof(struct block);
+		if (size > bsize / 4) {
+			/* a large request gets its own block behind the head,
+			 * so the head's free space is not wasted */
+			struct block *big = ordo_xmalloc(sizeof(struct block) + size);
+			big->used = big->size = size;
+			if (b) {
+				big->next = b->next;
+				b->next = big;
+			} else {
+				big->next = NULL;
+				a->head = big;
+			}
+			a->total += size;
+			memset(big->data, 0, size);
+			return big->data;
+		}
+		b = ordo_xmalloc(sizeof(struct block) + bsize);
+		b->used = 0;
+		b->size = bsize;
+		b->next = a->head;
+		a->head = b;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += size;
+	a->total += size;
+	memset(p, 0, size);
+	return p;
+}
+
+size_t ordo_arena_used(const ordo_arena *a)
+{
+	return a ? a->total : 0;
+}
+
+char *ordo_arena_strndup(ordo_arena *a, const char *s, size_t len)
+{
+	char *p = ordo_arena_alloc(a, len + 1);
+	if (len)
+		memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *ordo_arena_strdup(ordo_arena *a, const char *s)
+{
+	return ordo_arena_strndup(a, s, strlen(s));
+}
+
+char *ordo_arena_printf(ordo_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	ordo_buf b = ORDO_BUF_INIT;
+	va_start(ap, fmt);
+	ordo_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	char *p = ordo_arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+	ordo_buf_release(&b);
+	return p;
+}
+
+/* ---- buffer ---- */
+
+static bool buf_grow(ordo_buf *b, size_t extra)
+{
+	size_t limit = b->limit ? b->limit : ORDO_BUF_DEFAULT_LIMIT;
+	if (b->oom)
+		return false;
+	if (extra > limit || b->len > limit - extra) {
+		b->oom = true;
+		return false;
+	}
+	size_t need = b->len + extra + 1;
+	if (need <= b->cap)
+		return true;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	b->ptr = ordo_xrealloc(b->ptr, cap);
+	b->cap = cap;
+	return true;
+}
+
+void ordo_buf_put(ordo_buf *b, const char *s, size_t len)
+{
+	if (!buf_grow(b, len))
+		return;
+	if (len)
+		memcpy(b->ptr + b->len, s, len);
+	b->len += len;
+	b->ptr[b->len] = '\0';
+}
+
+void ordo_buf_puts(ordo_buf *b, const char *s)
+{
+	ordo_buf_put(b, s, strlen(s));
+}
+
+void ordo_buf_putc(ordo_buf *b, char c)
+{
+	ordo_buf_put(b, &c, 1);
+}
+
+void ordo_buf_vprintf(ordo_buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0 || !buf_grow(b, (size_t)n))
+		return;
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void ordo_buf_printf(ordo_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ordo_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+const char *ordo_buf_cstr(ordo_buf *b)
+{
+	return b->ptr ? b->ptr : "";
+}
+
+void ordo_buf_clear(ordo_buf *b)
+{
+	b->len = 0;
+	b->oom = false;
+	if (b->ptr)
+		b->ptr[0] = '\0';
+}
+
+void ordo_buf_release(ordo_buf *b)
+{
+	free(b->ptr);
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+	b->oom = false;
+}
+
+char *ordo_buf_detach(ordo_buf *b)
+{
+	char *p = b->ptr ? b->ptr : ordo_xstrdup("");
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+/* ---- vector ---- */
+
+void ordo_vec_push(ordo_vec *v, void *item)
+{
+	if (v->len == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 8;
+		v->items = ordo_xrealloc(v->items, v->cap * sizeof(void *));
+	}
+	v->items[v->len++] = item;
+}
+
+void ordo_vec_release(ordo_vec *v)
+{
+	free(v->items);
+	v->items = NULL;
+	v->len = v->cap = 0;
+}
+
+/* ---- diagnostics ---- */
+
+void ordo_diag_vadd(ordo_diag *d, const ordo_loc *loc, const char *fmt, va_list ap)
+{
+	size_t limit = d->limit ? d->limit : 100;
+	if (d->len >= limit) {
+		d->dropped++;
+		return;
+	}
+	if (d->len == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->items = ordo_xrealloc(d->items, d->cap * sizeof(*d->items));
+	}
+	ordo_buf b = ORDO_BUF_INIT;
+	b.limit = 4096;
+	ordo_buf_vprintf(&b, fmt, ap);
+	ordo_diag_entry *e = &d->items[d->len++];
+	if (loc)
+		e->loc = *loc;
+	else
+		memset(&e->loc, 0, sizeof(e->loc));
+	e->message = ordo_buf_detach(&b);
+}
+
+void ordo_diag_add(ordo_diag *d, const ordo_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ordo_diag_vadd(d, loc, fmt, ap);
+	va_end(ap);
+}
+
+void ordo_diag_print(const ordo_diag *d, void *fp)
+{
+	FILE *f = fp;
+	for (size_t i = 0; i < d->len; i++) {
+		const ordo_diag_entry *e = &d->items[i];
+		if (e->loc.file && e->loc.line)
+			fprintf(f, "%s:%u:%u: %s\n", e->loc.file, e->loc.line, e->loc.col,
+				e->message);
+		else if (e->loc.file)
+			fprintf(f, "%s: %s\n", e->loc.file, e->message);
+		else
+			fprintf(f, "%s\n", e->message);
+	}
+	if (d->dropped)
+		fprintf(f, "ordo: %zu more problems not shown\n", d->dropped);
+}
+
+void ordo_diag_release(ordo_diag *d)
+{
+	for (size_t i = 0; i < d->len; i++)
+		free(d->items[i].message);
+	free(d->items);
+	d->items = NULL;
+	d->len = d->cap = d->dropped = 0;
+}
+
+/* ---- hash map (open addressing, FNV-1a) ---- */
+
+static uint64_t hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void map_grow(ordo_map *m)
+{
+	size_t ncap = m->cap ? m->cap * 2 : 16;
+	ordo_map n = {ordo_xcalloc(ncap, sizeof(char *)), ordo_xcalloc(ncap, sizeof(uint32_t)),
+		      ordo_xcalloc(ncap, sizeof(void *)), ncap, 0};
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->keys[i])
+			ordo_map_put(&n, m->keys[i], m->lens[i], m->vals[i]);
+	ordo_map_release(m);
+	*m = n;
+}
+
+void *ordo_map_put(ordo_map *m, const char *key, size_t keylen, void *val)
+{
+	if ((m->len + 1) * 4 >= m->cap * 3)
+		map_grow(m);
+	size_t i = hash(key, keylen) & (m->cap - 1);
+	while (m->keys[i]) {
+		if (m->lens[i] == keylen && memcmp(m->keys[i], key, keylen) == 0) {
+			void *old = m->vals[i];
+			m->vals[i] = val;
+			return old;
+		}
+		i = (i + 1) & (m->cap - 1);
+	}
+	m->keys[i] = key;
+	m->lens[i] = (uint32_t)keylen;
+	m->vals[i] = val;
+	m->len++;
+	return NULL;
+}
+
+void *ordo_map_get(const ordo_map *m, const char *key, size_t keylen)
+{
+	if (!m->cap)
+		return NULL;
+	size_t i = hash(key, keylen) & (m->cap - 1);
+	while (m->keys[i]) {
+		if (m->lens[i] == keylen && memcmp(m->keys[i], key, keylen) == 0)
+			return m->vals[i];
+		i = (i + 1) & (m->cap - 1);
+	}
+	return NULL;
+}
+
+void ordo_map_release(ordo_map *m)
+{
+	free(m->keys);
+	free(m->lens);
+	free(m->vals);
+	m->keys = NULL;
+	m->lens = NULL;
+	m->vals = NULL;
+	m->cap = m->len = 0;
+}
+
+/* ---- files ---- */
+
+int ordo_read_file(char **out, size_t *len_out, const char *path, size_t limit, const char **why)
+{
+	*out = NULL;
+	*len_out = 0;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		*why = strerror(errno);
+		return ORDO_ENOTFOUND;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		*why = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
+		close(fd);
+		return ORDO_ENOTFOUND;
+	}
+	if ((uint64_t)st.st_size > limit) {
+		*why = "file too large";
+		close(fd);
+		return ORDO_EINVALID;
+	}
+	size_t cap = (size_t)st.st_size + 1, len = 0;
+	char *buf = ordo_xmalloc(cap);
+	for (;;) {
+		if (len + 1 >= cap) {
+			if (cap > limit) {
+				free(buf);
+				close(fd);
+				*why = "file too large";
+				return ORDO_EINVALID;
+			}
+			cap *= 2;
+			buf = ordo_xrealloc(buf, cap);
+		}
+		ssize_t n = read(fd, buf + len, cap - len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			*why = strerror(errno);
+			free(buf);
+			close(fd);
+			return ORDO_ENOTFOUND;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	buf[len] = '\0';
+	*out = buf;
+	*len_out = len;
+	return 0;
+}

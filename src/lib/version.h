@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * version.h: ordered vocabularies ("scales") and versions on them.
+ *
+ * The engine does not know what a release is called: the catalog declares
+ * each scale (product releases, SQL Server versions, operating systems) as
+ * an ordered list of names, optionally followed by a numbered suffix such
+ * as " UR9" or " CU8". A version is a position on a scale plus that number;
+ * versions compare by position, then by number (absent counts as 0).
+ */
+#ifndef ORDO_VERSION_H
+#define ORDO_VERSION_H
+
+#include "util.h"
+
+typedef struct ordo_scale {
+	const char *name;      /* "release", "sql", "os", ... */
+	const char **entries;  /* oldest first */
+	uint32_t n;
+	const char *suffix;    /* "UR", "CU"; NULL when the scale has none */
+} ordo_scale;
+
+typedef struct {
+	const ordo_scale *scale; /* NULL: not a version */
+	int32_t idx;             /* index into scale->entries */
+	int32_t sub;             /* the suffix number; -1 when not given */
+} ordo_version;
+
+#define ORDO_VERSION_SUB_MAX 99999
+
+/**
+ * Parse "<entry>[ <suffix><n>]" on scale s. The longest matching entry
+ * wins, so "2012 R2 UR9" is "2012 R2" + UR9 and not "2012" + junk.
+ * @return 0, or ORDO_EINVALID with *why set to a static explanation.
+ */
+int ordo_version_parse(ordo_version *out, const ordo_scale *s, const char *text, size_t len,
+		       const char **why);
+/** <0, 0, >0; versions on different scales compare by scale name. */
+int ordo_version_cmp(const ordo_version *a, const ordo_version *b);
+/** Only the entries: "2016 UR3" and "2016" are the same release. */
+int ordo_version_cmp_release(const ordo_version *a, const ordo_version *b);
+/** "2012 R2 UR9" into buf (always NUL-terminated). Returns buf. */
+const char *ordo_version_str(const ordo_version *v, char *buf, size_t size);
+/** Index of an entry by exact name, or -1. */
+int ordo_scale_find(const ordo_scale *s, const char *name, size_t len);
+
+#endif
