@@ -37,6 +37,44 @@ const char *ordo_severity_name(ordo_severity s)
 	}
 }
 
+const ordo_builtin_finding ordo_builtin_findings[] = {
+	{"path.none", ORDO_SEV_BLOCKER, false, "No supported upgrade path to the target",
+	 "No chain of supported upgrades leads from the component's version to its target: the "
+	 "catalog lists the single hops each product supports, and none of their combinations ends "
+	 "at the target (or the target is older than what is installed)."},
+	{"path.update-rollup", ORDO_SEV_BLOCKER, false, "An update rollup is required before this upgrade",
+	 "A hop of the path is supported only from a minimum update rollup that the component does "
+	 "not have yet. The plan applies that rollup before the hop, and lists the step in "
+	 "resolved_by."},
+	{"path.update-rollup-recommended", ORDO_SEV_WARNING, true, "A later update rollup is recommended before this upgrade",
+	 "The hop is supported from the installed update rollup, but the catalog records a later "
+	 "rollup as recommended before upgrading."},
+	{"path.intermediate", ORDO_SEV_INFO, true, "The target is reached through intermediate releases",
+	 "The target is reached through intermediate releases; every hop is completed across the "
+	 "suite before the next starts."},
+	{"sequence.out-of-order", ORDO_SEV_BLOCKER, true, "Components were upgraded out of the supported order",
+	 "A component that the suite's order puts later is already at a newer release than one that "
+	 "must be upgraded before it: the estate is mixed in an unsupported order."},
+	{"estate.unknown-fact", ORDO_SEV_INFO, true, "Unknown fact in the estate",
+	 "The estate gives a fact the catalog does not declare for the product, so no check reads it; "
+	 "a misspelt fact name silently disables the check that needs it."},
+	{"estate.waiver-expired", ORDO_SEV_WARNING, true, "A waiver has expired",
+	 "A waiver's expiry date has passed: the finding it waived counts again."},
+	{"estate.waiver-refused", ORDO_SEV_WARNING, false, "A waiver was refused",
+	 "A waiver names a finding the catalog marks as not waivable: the waiver is ignored."},
+	{"estate.waiver-unused", ORDO_SEV_INFO, true, "A waiver matches no finding",
+	 "A waiver matches no finding of this estate."},
+	{NULL, ORDO_SEV_INFO, false, NULL, NULL},
+};
+
+const ordo_builtin_finding *ordo_builtin_finding_get(const char *id)
+{
+	for (const ordo_builtin_finding *b = ordo_builtin_findings; b->id; b++)
+		if (!strcmp(b->id, id))
+			return b;
+	return NULL;
+}
+
 /* ---- pass 1: files and entries ---- */
 
 enum { SEC_PRODUCTS, SEC_CHECKS, SEC_SEQUENCES, SEC_TASKS, SEC_PROCEDURES, SEC_CONFLICTS, SEC_N };

@@ -261,6 +261,21 @@ ordo_value ordo_support_os(const ordo_cat_support *s, const char *role);
 /** Declaration of a fact path ("wsman.max_connections") under a MAP decl, or NULL. */
 const ordo_cat_fact *ordo_fact_lookup(const ordo_cat_fact *map, const char *path);
 
+/* Findings the engine raises itself (paths, order, estate hygiene). A
+ * catalog may give them its own title, remediation and sources with a
+ * `builtin: true` check of the same id. */
+typedef struct {
+	const char *id;
+	ordo_severity severity;
+	bool waivable;
+	const char *title;
+	const char *text; /* what it means, for `ordo explain` */
+} ordo_builtin_finding;
+
+/** The built-in finding id, or NULL. */
+const ordo_builtin_finding *ordo_builtin_finding_get(const char *id);
+extern const ordo_builtin_finding ordo_builtin_findings[]; /* ends with id NULL */
+
 /** Render a template with ctx; appends to out. */
 void ordo_template_render(const ordo_template *t, const ordo_eval_ctx *ctx, ordo_eval *ev,
 			  ordo_buf *out);

@@ -1,0 +1,1030 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * check.c: evaluate the catalog's checks over an estate.
+ *
+ * The objects a condition sees (the component, its database, roles,
+ * servers, hop, packs) are exposed through getters that read the estate
+ * model directly: nothing is copied per evaluation except small lists in
+ * the evaluation's scratch arena.
+ */
+#include "check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sha256.h"
+
+/* ---- getters ---- */
+
+static void get_component(const void *obj, const char *key, ordo_value *out, ordo_eval *ev);
+static void get_server(const void *obj, const char *key, ordo_value *out, ordo_eval *ev);
+
+static ordo_value comp_value(const ordo_component *c)
+{
+	return ordo_val_obj(c, get_component, c->id);
+}
+
+/* facts with the catalog's defaults */
+typedef struct {
+	const ordo_node *node;
+	const ordo_cat_fact *decl;
+	const ordo_component *comp;
+} facts_obj;
+
+static void get_facts(const void *obj, const char *key, ordo_value *out, ordo_eval *ev);
+
+static ordo_value facts_value(ordo_eval *ev, const ordo_node *node, const ordo_cat_fact *decl,
+			      const ordo_component *comp)
+{
+	facts_obj *f = ordo_arena_alloc(ev->scratch, sizeof(*f));
+	f->node = node;
+	f->decl = decl;
+	f->comp = comp;
+	return ordo_val_obj(f, get_facts, "facts");
+}
+
+static void resolve_dotted(const ordo_component *c, const char *path, ordo_value *out,
+			   ordo_eval *ev)
+{
+	/* default_from: "facts.x" or "upgrade.x" of the same component */
+	ordo_value cur = comp_value(c);
+	const char *p = path;
+	while (*p) {
+		const char *dot = strchr(p, '.');
+		size_t len = dot ? (size_t)(dot - p) : strlen(p);
+		char key[128];
+		if (len >= sizeof(key)) {
+			*out = ordo_val_null();
+			return;
+		}
+		memcpy(key, p, len);
+		key[len] = 0;
+		if (cur.type != ORDO_VAL_OBJ) {
+			*out = ordo_val_null();
+			return;
+		}
+		cur.u.obj.get(cur.u.obj.obj, key, &cur, ev);
+		p = dot ? dot + 1 : p + len;
+	}
+	*out = cur;
+}
+
+static void get_facts(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const facts_obj *f = obj;
+	const ordo_node *v = ordo_node_get(f->node, key);
+	const ordo_cat_fact *d = NULL;
+	for (uint32_t i = 0; f->decl && i < f->decl->nkeys; i++)
+		if (!strcmp(f->decl->keys[i].name, key)) {
+			d = &f->decl->keys[i];
+			break;
+		}
+	if (v && v->type != ORDO_NODE_NULL) {
+		if (v->type == ORDO_NODE_MAP && d && d->nkeys)
+			*out = facts_value(ev, v, d, f->comp);
+		else
+			*out = ordo_val_node(v);
+		return;
+	}
+	if (d && d->def) {
+		*out = ordo_val_node(d->def);
+		return;
+	}
+	if (d && d->default_from) {
+		resolve_dotted(f->comp, d->default_from, out, ev);
+		return;
+	}
+	if (d && d->type == ORDO_FACT_MAP && d->nkeys) {
+		/* an absent map still offers its keys' defaults */
+		*out = facts_value(ev, NULL, d, f->comp);
+		return;
+	}
+	*out = ordo_val_null();
+}
+
+static void get_database(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const ordo_component *c = obj;
+	if (!strcmp(key, "sql_version")) {
+		*out = c->sql_version.scale ? ordo_val_ver(c->sql_version) : ordo_val_null();
+		return;
+	}
+	const ordo_node *v = ordo_node_get(c->database, key);
+	if (!v && !strcmp(key, "shared_with")) {
+		*out = ordo_val_list(ev, NULL, 0);
+		return;
+	}
+	*out = v ? ordo_val_node(v) : ordo_val_null();
+}
+
+static void get_members(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const ordo_role_members *m = obj;
+	if (!strcmp(key, "servers"))
+		*out = m->names ? ordo_val_node(m->names) : ordo_val_list(ev, NULL, 0);
+	else if (!strcmp(key, "count"))
+		*out = ordo_val_num((double)m->count);
+	else
+		*out = ordo_val_null();
+}
+
+static void get_roles(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const ordo_role_members *m = ordo_component_role(obj, key);
+	*out = m ? ordo_val_obj(m, get_members, key) : ordo_val_null();
+}
+
+typedef struct {
+	const ordo_estate *e;
+	const ordo_component *c;
+	const char *name;
+	const ordo_server *s; /* NULL when the estate has no entry for it */
+} member_obj;
+
+static ordo_value server_value(ordo_eval *ev, const ordo_estate *e, const ordo_component *c,
+			       const char *name)
+{
+	member_obj *m = ordo_arena_alloc(ev->scratch, sizeof(*m));
+	m->e = e;
+	m->c = c;
+	m->name = name;
+	m->s = ordo_estate_server(e, name);
+	return ordo_val_obj(m, get_server, name);
+}
+
+static void get_server(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const member_obj *m = obj;
+	const ordo_server *s = m->s;
+	if (!strcmp(key, "name"))
+		*out = ordo_val_cstr(m->name);
+	else if (!strcmp(key, "os"))
+		*out = s && s->os.scale ? ordo_val_ver(s->os) : ordo_val_null();
+	else if (!strcmp(key, "pending_restart"))
+		*out = s && s->pending_restart >= 0 ? ordo_val_bool(s->pending_restart)
+						    : ordo_val_null();
+	else if (!strcmp(key, "domain_joined"))
+		*out = s && s->domain_joined >= 0 ? ordo_val_bool(s->domain_joined) : ordo_val_null();
+	else if (!strcmp(key, "facts"))
+		*out = s && s->facts ? ordo_val_node(s->facts) : ordo_val_null();
+	else if (!strcmp(key, "roles") && m->c) {
+		ordo_value *items = ordo_arena_alloc(ev->scratch, sizeof(ordo_value) * (m->c->nroles + 1));
+		uint32_t n = 0;
+		for (uint32_t i = 0; i < m->c->nroles; i++) {
+			const ordo_role_members *rm = &m->c->roles[i];
+			for (uint32_t j = 0; rm->names && j < rm->names->len; j++)
+				if (!strcmp(ordo_role_member(rm, j), m->name)) {
+					items[n++] = ordo_val_cstr(rm->role->id);
+					break;
+				}
+		}
+		out->type = ORDO_VAL_LIST;
+		out->u.list.items = items;
+		out->u.list.n = n;
+	} else
+		*out = ordo_val_null();
+}
+
+static void get_pack(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const ordo_pack *p = obj;
+	if (!strcmp(key, "for"))
+		*out = ordo_val_cstr(p->for_id);
+	else if (!strcmp(key, "for_product"))
+		*out = ordo_val_cstr(p->for_comp ? p->for_comp->product->id : NULL);
+	else if (!strcmp(key, "version"))
+		*out = ordo_val_ver(p->version);
+	else
+		*out = ordo_val_null();
+}
+
+static void get_product(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const ordo_cat_product *p = obj;
+	if (!strcmp(key, "id"))
+		*out = ordo_val_cstr(p->id);
+	else if (!strcmp(key, "name"))
+		*out = ordo_val_cstr(p->name);
+	else if (!strcmp(key, "last_release"))
+		*out = p->last_release.scale ? ordo_val_ver(p->last_release) : ordo_val_null();
+	else
+		*out = ordo_val_null();
+}
+
+/* the component's servers, named members of every role, each once */
+static ordo_value component_servers(ordo_eval *ev, const ordo_estate *e, const ordo_component *c)
+{
+	uint64_t total = 0;
+	for (uint32_t i = 0; i < c->nroles; i++)
+		total += c->roles[i].names ? c->roles[i].names->len : 0;
+	ordo_value *items = ordo_arena_alloc(ev->scratch, sizeof(ordo_value) * (total + 1));
+	uint32_t n = 0;
+	ordo_map seen = ORDO_MAP_INIT;
+	for (uint32_t i = 0; i < c->nroles; i++) {
+		const ordo_role_members *rm = &c->roles[i];
+		for (uint32_t j = 0; rm->names && j < rm->names->len; j++) {
+			const ordo_node *nm = &rm->names->u.items[j];
+			if (ordo_map_get(&seen, nm->u.str, nm->len))
+				continue;
+			ordo_map_put(&seen, nm->u.str, nm->len, (void *)1);
+			items[n++] = server_value(ev, e, c, nm->u.str);
+		}
+	}
+	ordo_map_release(&seen);
+	ordo_value v;
+	v.type = ORDO_VAL_LIST;
+	v.u.list.items = items;
+	v.u.list.n = n;
+	return v;
+}
+
+/* The estate the component belongs to: components keep no back pointer,
+ * so the getter finds it through this thread-unsafe but evaluation-local
+ * slot set by the scope resolver. */
+static const ordo_estate *current_estate;
+
+static void get_component(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const ordo_component *c = obj;
+	if (!strcmp(key, "id"))
+		*out = ordo_val_cstr(c->id);
+	else if (!strcmp(key, "product"))
+		*out = ordo_val_cstr(c->product->id);
+	else if (!strcmp(key, "version"))
+		*out = ordo_val_ver(c->version);
+	else if (!strcmp(key, "target"))
+		*out = c->target.scale ? ordo_val_ver(c->target) : ordo_val_null();
+	else if (!strcmp(key, "requested_target"))
+		*out = c->requested_target.scale ? ordo_val_ver(c->requested_target) : ordo_val_null();
+	else if (!strcmp(key, "facts"))
+		*out = facts_value(ev, c->facts, &c->product->facts, c);
+	else if (!strcmp(key, "upgrade"))
+		*out = facts_value(ev, c->upgrade, &c->product->upgrade, c);
+	else if (!strcmp(key, "database"))
+		*out = c->database ? ordo_val_obj(c, get_database, "database") : ordo_val_null();
+	else if (!strcmp(key, "roles"))
+		*out = ordo_val_obj(c, get_roles, "roles");
+	else if (!strcmp(key, "servers"))
+		*out = current_estate ? component_servers(ev, current_estate, c) : ordo_val_null();
+	else if (!strcmp(key, "integrations") || !strcmp(key, "integrated_products")) {
+		bool prod = key[10] == 'e';
+		ordo_value *items = ordo_arena_alloc(ev->scratch, sizeof(ordo_value) * (c->nintegrations + 1));
+		for (uint32_t i = 0; i < c->nintegrations; i++)
+			items[i] = ordo_val_cstr(prod ? c->integrations[i]->product->id
+						      : c->integrations[i]->id);
+		out->type = ORDO_VAL_LIST;
+		out->u.list.items = items;
+		out->u.list.n = c->nintegrations;
+	} else if (!strcmp(key, "integration_packs")) {
+		ordo_value *items = ordo_arena_alloc(ev->scratch, sizeof(ordo_value) * (c->npacks + 1));
+		for (uint32_t i = 0; i < c->npacks; i++)
+			items[i] = ordo_val_obj(&c->packs[i], get_pack, c->packs[i].for_id);
+		out->type = ORDO_VAL_LIST;
+		out->u.list.items = items;
+		out->u.list.n = c->npacks;
+	} else if (!strcmp(key, "product_info"))
+		*out = ordo_val_obj(c->product, get_product, c->product->id);
+	else
+		*out = ordo_val_null();
+}
+
+static void get_hop(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const ordo_scope_ctx *sc = obj;
+	const ordo_hop *h = sc->hop;
+	if (!strcmp(key, "from"))
+		*out = ordo_val_ver(h->from);
+	else if (!strcmp(key, "to"))
+		*out = ordo_val_ver(h->to);
+	else if (!strcmp(key, "min"))
+		*out = h->edge && h->edge->min.scale ? ordo_val_ver(h->edge->min) : ordo_val_null();
+	else if (!strcmp(key, "index"))
+		*out = ordo_val_num(sc->hop_index);
+	else if (!strcmp(key, "count"))
+		*out = ordo_val_num(sc->hop_count);
+	else if (!strcmp(key, "first"))
+		*out = ordo_val_bool(sc->hop_index == 0);
+	else if (!strcmp(key, "last"))
+		*out = ordo_val_bool(sc->hop_index == sc->hop_count - 1);
+	else
+		*out = ordo_val_null();
+}
+
+static void get_support(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const ordo_scope_ctx *sc = obj;
+	if (!sc->support) {
+		*out = ordo_val_null();
+		return;
+	}
+	if (!strcmp(key, "sql"))
+		*out = sc->support->sql;
+	else if (!strcmp(key, "os"))
+		*out = ordo_support_os(sc->support, sc->role);
+	else
+		*out = ordo_val_null();
+}
+
+static void get_estate(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
+{
+	const ordo_estate *e = obj;
+	if (!strcmp(key, "name"))
+		*out = ordo_val_cstr(e->name);
+	else if (!strcmp(key, "target"))
+		*out = e->target.scale ? ordo_val_ver(e->target) : ordo_val_null();
+	else
+		*out = ordo_val_null();
+}
+
+static void scope_resolve(void *ctx, const char *name, ordo_value *out, ordo_eval *ev)
+{
+	ordo_scope_ctx *sc = ctx;
+	current_estate = sc->estate;
+	if (!strcmp(name, "estate")) {
+		*out = ordo_val_obj(sc->estate, get_estate, "estate");
+	} else if (!strcmp(name, "components")) {
+		const ordo_estate *e = sc->estate;
+		ordo_value *items = ordo_arena_alloc(ev->scratch, sizeof(ordo_value) * (e->ncomponents + 1));
+		for (uint32_t i = 0; i < e->ncomponents; i++)
+			items[i] = comp_value(&e->components[i]);
+		out->type = ORDO_VAL_LIST;
+		out->u.list.items = items;
+		out->u.list.n = e->ncomponents;
+	} else if (!strcmp(name, "hop")) {
+		*out = sc->hop ? ordo_val_obj(sc, get_hop, "hop") : ordo_val_null();
+	} else if (!strcmp(name, "support")) {
+		*out = ordo_val_obj(sc, get_support, "support");
+	} else if (!strcmp(name, "server")) {
+		*out = sc->server_name ? server_value(ev, sc->estate, sc->comp, sc->server_name)
+				       : ordo_val_null();
+	} else if (!strcmp(name, "role")) {
+		*out = ordo_val_cstr(sc->role);
+	} else if (!strcmp(name, "pack")) {
+		*out = sc->pack ? ordo_val_obj(sc->pack, get_pack, "pack") : ordo_val_null();
+	} else if (!strcmp(name, "for")) {
+		*out = sc->pack && sc->pack->for_comp ? comp_value(sc->pack->for_comp) : ordo_val_null();
+	} else if (!strcmp(name, "first")) {
+		*out = sc->first ? comp_value(sc->first) : ordo_val_null();
+	} else if (!strcmp(name, "second")) {
+		*out = sc->second ? comp_value(sc->second) : ordo_val_null();
+	} else if (!strcmp(name, "linked")) {
+		bool linked = false;
+		for (uint32_t i = 0; sc->first && sc->second && i < sc->first->nintegrations; i++)
+			linked |= sc->first->integrations[i] == sc->second;
+		for (uint32_t i = 0; sc->first && sc->second && i < sc->second->nintegrations; i++)
+			linked |= sc->second->integrations[i] == sc->first;
+		*out = ordo_val_bool(linked);
+	} else if (sc->comp) {
+		if (!strcmp(name, "version") && sc->version_override)
+			*out = ordo_val_ver(*sc->version_override);
+		else
+			get_component(sc->comp, name, out, ev);
+	} else {
+		*out = ordo_val_null();
+	}
+}
+
+ordo_eval_ctx ordo_scope_eval_ctx(ordo_scope_ctx *sc)
+{
+	ordo_eval_ctx c = {scope_resolve, sc};
+	return c;
+}
+
+const char *ordo_version_dup(ordo_arena *a, const ordo_version *v)
+{
+	char buf[128];
+	return ordo_arena_strdup(a, ordo_version_str(v, buf, sizeof(buf)));
+}
+
+/* ---- findings ---- */
+
+typedef struct {
+	ordo_report *r;
+	ordo_eval ev;
+	ordo_map merge; /* "id|component|hop" -> finding */
+	ordo_vec keys;  /* owned merge keys */
+	uint32_t seq;
+} runner;
+
+static const ordo_cat_check *catalog_entry(const ordo_catalog *c, const char *id)
+{
+	return ordo_catalog_check(c, id);
+}
+
+static ordo_finding *finding_new(runner *rn, const char *id, ordo_severity sev, bool waivable,
+				 const ordo_component *comp, int hop_index, const ordo_hop *hop)
+{
+	ordo_report *r = rn->r;
+	char *key = ordo_arena_printf(r->arena, "%s|%s|%d", id, comp ? comp->id : "", hop_index);
+	ordo_finding *f = ordo_map_get(&rn->merge, key, strlen(key));
+	if (f)
+		return f;
+	f = ordo_arena_alloc(r->arena, sizeof(*f));
+	f->id = id;
+	f->check = catalog_entry(r->catalog, id);
+	f->severity = sev;
+	f->waivable = waivable;
+	f->component = comp;
+	f->hop_index = hop_index;
+	if (hop) {
+		f->has_hop = true;
+		f->hop_from = hop->from;
+		f->hop_to = hop->to;
+	}
+	f->seq = rn->seq++;
+	ordo_map_put(&rn->merge, key, strlen(key), f);
+	ordo_vec_push(&rn->keys, f);
+	return f;
+}
+
+static void finding_add_server(ordo_report *r, ordo_finding *f, const char *name)
+{
+	if (!name)
+		return;
+	for (uint32_t i = 0; i < f->nservers; i++)
+		if (!strcmp(f->servers[i], name))
+			return;
+	if (f->nservers == f->servers_cap) {
+		uint32_t cap = f->servers_cap ? 2 * f->servers_cap : 4;
+		const char **n = ordo_arena_alloc(r->arena, sizeof(char *) * cap);
+		if (f->nservers)
+			memcpy(n, f->servers, sizeof(char *) * f->nservers);
+		f->servers = n;
+		f->servers_cap = cap;
+	}
+	f->servers[f->nservers++] = name;
+}
+
+static void fill_text(runner *rn, ordo_finding *f, const ordo_cat_check *k, ordo_eval_ctx *ctx,
+		      const char *default_title, const char *engine_detail)
+{
+	ordo_report *r = rn->r;
+	ordo_buf b = ORDO_BUF_INIT;
+	if (k && k->title.source && ctx)
+		ordo_template_render(&k->title, ctx, &rn->ev, &b);
+	else if (k && k->title.source)
+		ordo_buf_puts(&b, k->title.source);
+	else
+		ordo_buf_puts(&b, default_title);
+	f->title = ordo_arena_strndup(r->arena, ordo_buf_cstr(&b), b.len);
+	ordo_buf_clear(&b);
+	if (engine_detail)
+		ordo_buf_puts(&b, engine_detail);
+	else if (k && k->detail.source && ctx)
+		ordo_template_render(&k->detail, ctx, &rn->ev, &b);
+	f->detail = ordo_arena_strndup(r->arena, ordo_buf_cstr(&b), b.len);
+	ordo_buf_release(&b);
+	if (k) {
+		f->nremediation = k->nremediation;
+		f->remediation = ordo_arena_alloc(r->arena, sizeof(ordo_remedy) * (k->nremediation + 1));
+		for (uint32_t i = 0; i < k->nremediation; i++) {
+			ordo_buf t = ORDO_BUF_INIT;
+			if (ctx)
+				ordo_template_render(&k->remediation[i].text, ctx, &rn->ev, &t);
+			else
+				ordo_buf_puts(&t, k->remediation[i].text.source);
+			f->remediation[i].type = k->remediation[i].type;
+			f->remediation[i].text = ordo_arena_strndup(r->arena, ordo_buf_cstr(&t), t.len);
+			ordo_buf_release(&t);
+		}
+		f->sources = k->sources;
+		f->resolve_action = k->resolved_action;
+	}
+}
+
+/* "because: facts.key_management = 'dpapi'; upgrade.management_server = 'VMM02'" */
+static void append_evidence(ordo_buf *b, const ordo_eval *ev)
+{
+	uint32_t shown = 0;
+	for (uint32_t i = 0; i < ev->trace_len; i++) {
+		const ordo_trace_entry *t = &ev->trace[i];
+		bool dup = false;
+		for (uint32_t j = 0; j < i && !dup; j++)
+			dup = !strcmp(ev->trace[j].path, t->path);
+		if (dup)
+			continue;
+		ordo_buf_puts(b, shown ? "; " : (b->len ? " Evidence: " : "Evidence: "));
+		ordo_buf_puts(b, t->path);
+		ordo_buf_puts(b, " = ");
+		if (t->value.type == ORDO_VAL_NULL)
+			ordo_buf_puts(b, "(not given)");
+		else
+			ordo_val_format(&t->value, b);
+		shown++;
+	}
+	if (shown)
+		ordo_buf_putc(b, '.');
+}
+
+static void fire(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc, int hop_index)
+{
+	ordo_report *r = rn->r;
+	ordo_eval_ctx ctx = ordo_scope_eval_ctx(sc);
+	/* keep the evidence of `when` before templates evaluate */
+	uint32_t ntrace = rn->ev.trace_len;
+	ordo_trace_entry *trace = ordo_xmalloc(sizeof(ordo_trace_entry) * (ntrace + 1));
+	memcpy(trace, rn->ev.trace, sizeof(ordo_trace_entry) * ntrace);
+
+	ordo_finding *f = finding_new(rn, k->id, k->severity, k->waivable, sc->comp, hop_index,
+				      sc->hop);
+	if (sc->server_name)
+		finding_add_server(r, f, ordo_arena_strdup(r->arena, sc->server_name));
+	bool fresh = f->title == NULL;
+	if (fresh) {
+		ordo_buf b = ORDO_BUF_INIT;
+		if (k->detail.source)
+			ordo_template_render(&k->detail, &ctx, &rn->ev, &b);
+		ordo_eval tmp = rn->ev;
+		tmp.trace = trace;
+		tmp.trace_len = ntrace;
+		if (b.len && b.ptr[b.len - 1] != '.' && ntrace)
+			ordo_buf_putc(&b, '.');
+		append_evidence(&b, &tmp);
+		fill_text(rn, f, k, &ctx, k->id, ordo_buf_cstr(&b));
+		ordo_buf_release(&b);
+		if (k->accepted_by && k->waivable) {
+			ordo_eval_reset(&rn->ev);
+			if (ordo_expr_test(k->accepted_by, &ctx, &rn->ev)) {
+				f->waived = true;
+				ordo_buf why = ORDO_BUF_INIT;
+				ordo_buf_puts(&why, "accepted in the estate: ");
+				for (uint32_t i = 0; i < rn->ev.trace_len; i++)
+					ordo_buf_printf(&why, "%s%s", i ? ", " : "", rn->ev.trace[i].path);
+				f->waive_reason = ordo_arena_strdup(r->arena, ordo_buf_cstr(&why));
+				ordo_buf_release(&why);
+			}
+		}
+	}
+	free(trace);
+}
+
+static bool product_listed(const ordo_cat_check *k, const ordo_component *c)
+{
+	if (!k->products.n)
+		return true;
+	for (uint32_t i = 0; i < k->products.n; i++)
+		if (!strcmp(k->products.items[i], c->product->id))
+			return true;
+	return false;
+}
+
+static bool role_listed(const ordo_cat_check *k, const char *role)
+{
+	if (!k->roles.n)
+		return true;
+	for (uint32_t i = 0; i < k->roles.n; i++)
+		if (!strcmp(k->roles.items[i], role))
+			return true;
+	return false;
+}
+
+static void eval_check(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc, int hop_index)
+{
+	ordo_eval_reset(&rn->ev);
+	ordo_eval_ctx ctx = ordo_scope_eval_ctx(sc);
+	if (ordo_expr_test(k->when, &ctx, &rn->ev))
+		fire(rn, k, sc, hop_index);
+}
+
+static void run_catalog_checks(runner *rn)
+{
+	ordo_report *r = rn->r;
+	const ordo_estate *e = r->estate;
+	const ordo_catalog *c = r->catalog;
+	for (uint32_t ki = 0; ki < c->nchecks; ki++) {
+		const ordo_cat_check *k = &c->checks[ki];
+		if (k->builtin || !k->when)
+			continue;
+		if (k->scope == ORDO_SCOPE_ESTATE) {
+			ordo_scope_ctx sc = {.estate = e, .hop_index = -1};
+			eval_check(rn, k, &sc, -1);
+			continue;
+		}
+		for (uint32_t ci = 0; ci < e->ncomponents; ci++) {
+			const ordo_component *comp = &e->components[ci];
+			if (!product_listed(k, comp))
+				continue;
+			const ordo_path *path = &r->paths[ci].path;
+			ordo_hop whole = {comp->version, comp->target, NULL, false, false};
+			if (k->scope == ORDO_SCOPE_COMPONENT) {
+				ordo_scope_ctx sc = {.estate = e, .comp = comp, .hop = &whole,
+						     .hop_index = 0, .hop_count = 1};
+				sc.support = ordo_product_support(comp->product, comp->target.idx);
+				eval_check(rn, k, &sc, -1);
+			} else if (k->scope == ORDO_SCOPE_PACK) {
+				for (uint32_t pi = 0; pi < comp->npacks; pi++) {
+					ordo_scope_ctx sc = {.estate = e, .comp = comp, .hop_index = -1,
+							     .pack = &comp->packs[pi]};
+					int before = (int)rn->seq;
+					eval_check(rn, k, &sc, -1 - (int)pi);
+					(void)before;
+				}
+			} else {
+				for (uint32_t h = 0; h < path->n; h++) {
+					const ordo_hop *hop = &path->hops[h];
+					ordo_scope_ctx sc = {.estate = e, .comp = comp, .hop = hop,
+							     .hop_index = (int)h,
+							     .hop_count = (int)path->n};
+					sc.support = ordo_product_support(comp->product, hop->to.idx);
+					if (k->scope == ORDO_SCOPE_HOP) {
+						eval_check(rn, k, &sc, (int)h);
+						continue;
+					}
+					/* server scope: members that the estate describes */
+					for (uint32_t ri = 0; ri < comp->nroles; ri++) {
+						const ordo_role_members *rm = &comp->roles[ri];
+						if (!rm->names || !role_listed(k, rm->role->id))
+							continue;
+						sc.role = rm->role->id;
+						for (uint32_t m = 0; m < rm->names->len; m++) {
+							const char *name = ordo_role_member(rm, m);
+							const ordo_server *s = ordo_estate_server(e, name);
+							if (!s)
+								continue;
+							sc.server = s;
+							sc.server_name = name;
+							eval_check(rn, k, &sc, (int)h);
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+/* ---- built-in findings ---- */
+
+static const char *vstr(ordo_report *r, const ordo_version *v)
+{
+	return ordo_version_dup(r->arena, v);
+}
+
+static ordo_finding *builtin_new(runner *rn, const char *id, const ordo_component *comp,
+				 int hop_index, const ordo_hop *hop)
+{
+	const ordo_builtin_finding *b = ordo_builtin_finding_get(id);
+	return finding_new(rn, id, b->severity, b->waivable, comp, hop_index, hop);
+}
+
+static void builtin(runner *rn, const char *id, const ordo_component *comp, int hop_index,
+		    const ordo_hop *hop, const char *detail, const char *resolve_action)
+{
+	ordo_finding *f = builtin_new(rn, id, comp, hop_index, hop);
+	if (f->title)
+		return;
+	fill_text(rn, f, f->check, NULL, ordo_builtin_finding_get(id)->title, detail);
+	if (resolve_action && !f->resolve_action)
+		f->resolve_action = resolve_action;
+	if (comp && comp->nroles)
+		for (uint32_t i = 0; i < comp->nroles && !f->nservers; i++)
+			if (comp->roles[i].names && comp->roles[i].names->len)
+				finding_add_server(rn->r, f, ordo_role_member(&comp->roles[i], 0));
+}
+
+static void path_findings(runner *rn)
+{
+	ordo_report *r = rn->r;
+	const ordo_estate *e = r->estate;
+	for (uint32_t ci = 0; ci < e->ncomponents; ci++) {
+		const ordo_component *comp = &e->components[ci];
+		ordo_path *path = &r->paths[ci].path;
+		ordo_path_find(path, r->arena, comp->product, comp->version, comp->target);
+		ordo_hop whole = {comp->version, comp->target, NULL, false, false};
+		char *d;
+		if (path->status == ORDO_PATH_NONE || path->status == ORDO_PATH_DOWNGRADE) {
+			if (path->status == ORDO_PATH_DOWNGRADE)
+				d = ordo_arena_printf(r->arena,
+						      "%s is at %s, newer than its target %s; ordo does not plan downgrades.",
+						      comp->id, vstr(r, &comp->version), vstr(r, &comp->target));
+			else
+				d = ordo_arena_printf(r->arena,
+						      "The catalog has no chain of supported upgrades for %s (%s) from %s to %s.",
+						      comp->id, comp->product->name ? comp->product->name : comp->product->id,
+						      vstr(r, &comp->version), vstr(r, &comp->target));
+			builtin(rn, "path.none", comp, -1, &whole, d, NULL);
+			continue;
+		}
+		if (path->n > 1) {
+			ordo_buf b = ORDO_BUF_INIT;
+			ordo_buf_printf(&b, "%s reaches %s in %u hops: %s", comp->id,
+					vstr(r, &comp->target), path->n, vstr(r, &comp->version));
+			for (uint32_t h = 0; h < path->n; h++)
+				ordo_buf_printf(&b, " -> %s", vstr(r, &path->hops[h].to));
+			ordo_buf_puts(&b, "; each hop completes before the next.");
+			builtin(rn, "path.intermediate", comp, -1, &whole, ordo_buf_cstr(&b), NULL);
+			ordo_buf_release(&b);
+		}
+		for (uint32_t h = 0; h < path->n; h++) {
+			const ordo_hop *hop = &path->hops[h];
+			if (hop->needs_rollup) {
+				d = ordo_arena_printf(r->arena,
+						      "The upgrade of %s from %s to %s needs %s or later first; %s is at %s.",
+						      comp->id, vstr(r, &hop->from), vstr(r, &hop->to),
+						      vstr(r, &hop->edge->min), comp->id,
+						      vstr(r, &hop->from));
+				builtin(rn, "path.update-rollup", comp, (int)h, hop, d,
+					"apply-update-rollup");
+			}
+			if (hop->below_recommended) {
+				d = ordo_arena_printf(r->arena,
+						      "Upgrading %s from %s to %s is supported, but %s or later is recommended first.",
+						      comp->id, vstr(r, &hop->from), vstr(r, &hop->to),
+						      vstr(r, &hop->edge->recommended));
+				builtin(rn, "path.update-rollup-recommended", comp, (int)h, hop, d,
+					"apply-update-rollup");
+			}
+		}
+	}
+}
+
+/* Which sequences govern a move to release idx. */
+static bool sequence_applies(const ordo_cat_sequence *s, int32_t idx)
+{
+	if (s->all_targets)
+		return true;
+	for (uint32_t i = 0; i < s->ntargets; i++)
+		if (s->targets[i] == idx)
+			return true;
+	return false;
+}
+
+static void out_of_order(runner *rn, const ordo_component *a, const ordo_component *b,
+			 const char *rule)
+{
+	ordo_report *r = rn->r;
+	/* a must move before b; b already sits at a newer release that a can
+	 * still reach: b was upgraded first. */
+	if (a->product->independent || b->product->independent)
+		return;
+	if (ordo_version_cmp_release(&b->version, &a->version) <= 0)
+		return;
+	if (!ordo_product_has_release(a->product, b->version.idx))
+		return;
+	if (ordo_version_cmp_release(&a->target, &b->version) < 0)
+		return; /* a is not going there at all */
+	char *d = ordo_arena_printf(
+		r->arena,
+		"%s is already at %s while %s, which must be upgraded before it (%s), is still at %s. "
+		"The estate is mixed in an order the suite does not support.",
+		b->id, vstr(r, &b->version), a->id, rule, vstr(r, &a->version));
+	ordo_finding *f = builtin_new(rn, "sequence.out-of-order", b, -1, NULL);
+	if (f->title)
+		return;
+	fill_text(rn, f, f->check, NULL, ordo_builtin_finding_get(f->id)->title, d);
+	for (uint32_t i = 0; i < b->nroles && !f->nservers; i++)
+		if (b->roles[i].names && b->roles[i].names->len)
+			finding_add_server(r, f, ordo_role_member(&b->roles[i], 0));
+}
+
+static void sequence_findings(runner *rn)
+{
+	ordo_report *r = rn->r;
+	const ordo_estate *e = r->estate;
+	const ordo_catalog *c = r->catalog;
+	for (uint32_t si = 0; si < c->nsequences; si++) {
+		const ordo_cat_sequence *s = &c->sequences[si];
+		for (uint32_t bi = 0; bi < e->ncomponents; bi++) {
+			const ordo_component *b = &e->components[bi];
+			if (!sequence_applies(s, b->version.idx))
+				continue;
+			for (uint32_t ai = 0; ai < e->ncomponents; ai++) {
+				const ordo_component *a = &e->components[ai];
+				if (a == b)
+					continue;
+				int pa = -1, pb = -1;
+				for (uint32_t i = 0; i < s->order.n; i++) {
+					if (!strcmp(s->order.items[i], a->product->id))
+						pa = (int)i;
+					if (!strcmp(s->order.items[i], b->product->id))
+						pb = (int)i;
+				}
+				if (pa >= 0 && pb >= 0 && pa < pb) {
+					char *rule = ordo_arena_printf(r->arena, "sequence %s: %s before %s",
+								       s->id, a->product->id,
+								       b->product->id);
+					out_of_order(rn, a, b, rule);
+				}
+				for (uint32_t ei = 0; ei < s->nedges; ei++) {
+					const ordo_cat_order_edge *oe = &s->edges[ei];
+					if (strcmp(oe->before, a->product->id) || strcmp(oe->after, b->product->id))
+						continue;
+					if (oe->when) {
+						ordo_scope_ctx sc = {.estate = e, .first = a, .second = b,
+								     .hop_index = -1};
+						ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
+						ordo_eval_reset(&rn->ev);
+						if (!ordo_expr_test(oe->when, &ctx, &rn->ev))
+							continue;
+					}
+					char *rule = ordo_arena_printf(r->arena, "sequence %s: %s before %s when %s",
+								       s->id, a->product->id, b->product->id,
+								       oe->when ? ordo_expr_source(oe->when) : "always");
+					out_of_order(rn, a, b, rule);
+				}
+			}
+		}
+	}
+}
+
+static void unknown_fact_findings(runner *rn)
+{
+	ordo_report *r = rn->r;
+	const ordo_estate *e = r->estate;
+	for (uint32_t i = 0; i < e->nunknown; i++) {
+		const ordo_unknown_fact *u = &e->unknown[i];
+		const ordo_component *comp = ordo_estate_component(e, u->component);
+		char *id = ordo_arena_printf(r->arena, "estate.unknown-fact");
+		/* one finding per path: the merge key includes the path */
+		char *key = ordo_arena_printf(r->arena, "%s|%s|%s", id, u->component, u->path);
+		ordo_finding *f = ordo_map_get(&rn->merge, key, strlen(key));
+		if (f)
+			continue;
+		f = ordo_arena_alloc(r->arena, sizeof(*f));
+		f->id = "estate.unknown-fact";
+		f->check = ordo_catalog_check(r->catalog, f->id);
+		f->severity = ORDO_SEV_INFO;
+		f->waivable = true;
+		f->component = comp;
+		f->hop_index = -1;
+		f->seq = rn->seq++;
+		char *d = ordo_arena_printf(r->arena,
+					    "%s:%u:%u: the catalog declares no fact '%s' for %s, so no check reads it; a misspelt fact silently disables the check that needs it.",
+					    u->loc.file, u->loc.line, u->loc.col, u->path,
+					    comp ? comp->product->id : "this component");
+		fill_text(rn, f, f->check, NULL, ordo_builtin_finding_get(f->id)->title, d);
+		ordo_map_put(&rn->merge, key, strlen(key), f);
+		ordo_vec_push(&rn->keys, f);
+	}
+}
+
+static void waiver_findings(runner *rn)
+{
+	ordo_report *r = rn->r;
+	const ordo_estate *e = r->estate;
+	for (uint32_t wi = 0; wi < e->nwaivers; wi++) {
+		const ordo_waiver *w = &e->waivers[wi];
+		bool expired = w->expires && strcmp(w->expires, r->today) < 0;
+		bool used = false;
+		for (size_t i = 0; i < rn->keys.len; i++) {
+			ordo_finding *f = rn->keys.items[i];
+			if (strcmp(f->id, w->finding))
+				continue;
+			if (w->component && (!f->component || strcmp(f->component->id, w->component)))
+				continue;
+			used = true;
+			const ordo_component *comp = f->component;
+			if (!f->waivable) {
+				char *d = ordo_arena_printf(r->arena,
+							    "%s:%u: the waiver of '%s'%s%s is ignored: the catalog marks this finding as not waivable (%s).",
+							    e->file, w->node->line, w->finding,
+							    comp ? " for " : "", comp ? comp->id : "",
+							    f->title);
+				ordo_finding *g = builtin_new(rn, "estate.waiver-refused", comp,
+							      -1000 - (int)wi, NULL);
+				if (!g->title)
+					fill_text(rn, g, g->check, NULL, ordo_builtin_finding_get(g->id)->title, d);
+				continue;
+			}
+			if (expired) {
+				char *d = ordo_arena_printf(r->arena,
+							    "%s:%u: the waiver of '%s'%s%s expired on %s; the finding counts again. Renew the waiver or fix the cause.",
+							    e->file, w->node->line, w->finding,
+							    comp ? " for " : "", comp ? comp->id : "",
+							    w->expires);
+				ordo_finding *g = builtin_new(rn, "estate.waiver-expired", comp,
+							      -1000 - (int)wi, NULL);
+				if (!g->title)
+					fill_text(rn, g, g->check, NULL, ordo_builtin_finding_get(g->id)->title, d);
+				continue;
+			}
+			f->waived = true;
+			f->waive_reason = w->reason;
+			f->waive_expires = w->expires;
+		}
+		if (!used) {
+			char *d = ordo_arena_printf(r->arena,
+						    "%s:%u: no finding '%s'%s%s was raised, so the waiver has no effect; remove it once the cause is gone.",
+						    e->file, w->node->line, w->finding,
+						    w->component ? " for " : "",
+						    w->component ? w->component : "");
+			const ordo_component *comp = w->component ? ordo_estate_component(e, w->component) : NULL;
+			ordo_finding *g = builtin_new(rn, "estate.waiver-unused", comp, -1000 - (int)wi, NULL);
+			if (!g->title)
+				fill_text(rn, g, g->check, NULL, ordo_builtin_finding_get(g->id)->title, d);
+		}
+	}
+}
+
+const char *ordo_today(char buf[11])
+{
+	const char *now = getenv("ORDO_NOW");
+	if (now && strlen(now) >= 10) {
+		memcpy(buf, now, 10);
+		buf[10] = 0;
+		return buf;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+	return buf;
+}
+
+bool ordo_finding_open_blocker(const ordo_finding *f)
+{
+	return f->severity == ORDO_SEV_BLOCKER && !f->waived && f->nresolved == 0;
+}
+
+static int finding_cmp(const void *x, const void *y)
+{
+	const ordo_finding *a = *(ordo_finding *const *)x, *b = *(ordo_finding *const *)y;
+	if (a->severity != b->severity)
+		return a->severity > b->severity ? -1 : 1;
+	int ca = a->component ? a->component->index : -1;
+	int cb = b->component ? b->component->index : -1;
+	if (ca != cb)
+		return ca < cb ? -1 : 1;
+	int s = strcmp(a->id, b->id);
+	if (s)
+		return s;
+	if (a->hop_index != b->hop_index)
+		return a->hop_index < b->hop_index ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void ordo_report_sort(ordo_report *r)
+{
+	qsort(r->findings, r->nfindings, sizeof(*r->findings), finding_cmp);
+}
+
+const char *ordo_report_verdict(const ordo_report *r)
+{
+	bool warn = false;
+	for (uint32_t i = 0; i < r->nfindings; i++) {
+		const ordo_finding *f = r->findings[i];
+		if (ordo_finding_open_blocker(f))
+			return "blocked";
+		if (f->severity > ORDO_SEV_INFO)
+			warn = true;
+	}
+	return warn ? "warnings" : "ok";
+}
+
+int ordo_report_exit_code(const ordo_report *r)
+{
+	const char *v = ordo_report_verdict(r);
+	return !strcmp(v, "blocked") ? 2 : !strcmp(v, "warnings") ? 1 : 0;
+}
+
+int ordo_check_run(ordo_report **out, const ordo_estate *e, const ordo_check_options *o)
+{
+	ordo_report *r = ordo_xcalloc(1, sizeof(*r));
+	r->arena = ordo_arena_new();
+	r->estate = e;
+	r->catalog = e->catalog;
+	char today[11];
+	r->today = ordo_arena_strdup(r->arena, o && o->today ? o->today : ordo_today(today));
+	r->paths = ordo_arena_alloc(r->arena, sizeof(ordo_component_path) * (e->ncomponents + 1));
+	for (uint32_t i = 0; i < e->ncomponents; i++)
+		r->paths[i].component = &e->components[i];
+
+	ordo_sha256 sha;
+	char hex[65];
+	ordo_sha256_init(&sha);
+	ordo_sha256_update(&sha, e->fingerprint, strlen(e->fingerprint));
+	ordo_sha256_update(&sha, r->catalog->fingerprint, strlen(r->catalog->fingerprint));
+	ordo_sha256_hex(&sha, hex);
+	snprintf(r->fingerprint, sizeof(r->fingerprint), "sha256:%s", hex);
+
+	runner rn;
+	memset(&rn, 0, sizeof(rn));
+	rn.r = r;
+	ordo_eval_init(&rn.ev);
+	path_findings(&rn);
+	sequence_findings(&rn);
+	run_catalog_checks(&rn);
+	unknown_fact_findings(&rn);
+	waiver_findings(&rn);
+	ordo_eval_release(&rn.ev);
+	current_estate = NULL;
+
+	r->nfindings = (uint32_t)rn.keys.len;
+	r->findings = ordo_arena_alloc(r->arena, sizeof(ordo_finding *) * (rn.keys.len + 1));
+	for (size_t i = 0; i < rn.keys.len; i++)
+		r->findings[i] = rn.keys.items[i];
+	ordo_vec_release(&rn.keys);
+	ordo_map_release(&rn.merge);
+	ordo_report_sort(r);
+	*out = r;
+	return 0;
+}
+
+void ordo_report_free(ordo_report *r)
+{
+	if (!r)
+		return;
+	ordo_arena_free(r->arena);
+	free(r);
+}

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * check.h: readiness findings for an estate.
+ *
+ * ordo_check_run() computes each component's path, evaluates the catalog's
+ * checks in their scopes, the suite order and the estate's own hygiene
+ * (unknown facts, waivers), and returns a report: findings sorted blockers
+ * first, the verdict and the exit code of the spec (0, 1 or 2).
+ */
+#ifndef ORDO_CHECK_H
+#define ORDO_CHECK_H
+
+#include "estate.h"
+#include "path.h"
+
+typedef struct {
+	const char *type; /* hint | command | step */
+	const char *text;
+} ordo_remedy;
+
+typedef struct ordo_finding {
+	const char *id;
+	const ordo_cat_check *check; /* NULL for built-in findings without a catalog entry */
+	ordo_severity severity;
+	bool waivable;
+	bool waived;
+	const char *waive_reason;  /* when waived */
+	const char *waive_expires; /* when waived and the waiver has an expiry */
+	const ordo_component *component; /* NULL: the estate as a whole */
+	const char **servers;
+	uint32_t nservers;
+	uint32_t servers_cap;
+	bool has_hop;
+	ordo_version hop_from, hop_to;
+	int hop_index; /* -1: not tied to one hop */
+	const char *title;
+	const char *detail;
+	ordo_remedy *remediation;
+	uint32_t nremediation;
+	ordo_strlist sources;
+	uint32_t *resolved_by; /* plan step ids */
+	uint32_t nresolved;
+	const char *resolve_action; /* the step action that removes it, or NULL */
+	uint32_t seq;              /* discovery order, for stable sorting */
+} ordo_finding;
+
+typedef struct {
+	const ordo_component *component;
+	ordo_path path;
+} ordo_component_path;
+
+typedef struct ordo_report {
+	ordo_arena *arena;
+	const ordo_estate *estate;
+	const ordo_catalog *catalog;
+	ordo_finding **findings;
+	uint32_t nfindings;
+	ordo_component_path *paths; /* one per component, estate order */
+	char fingerprint[72];       /* estate + catalog */
+	const char *today;          /* YYYY-MM-DD used for waiver expiry */
+} ordo_report;
+
+typedef struct {
+	const char *today; /* "YYYY-MM-DD"; NULL: $ORDO_NOW or the clock */
+} ordo_check_options;
+
+#define ORDO_CHECK_OPTIONS_INIT {NULL}
+
+/** Run every check. @param[out] out caller frees with ordo_report_free(). */
+int ordo_check_run(ordo_report **out, const ordo_estate *e, const ordo_check_options *o);
+void ordo_report_free(ordo_report *r);
+
+/** Sort findings (blockers first, then by component, id, hop) — call again
+ * after changing `waived` or `resolved_by`. */
+void ordo_report_sort(ordo_report *r);
+/** A finding counts towards exit code 2. */
+bool ordo_finding_open_blocker(const ordo_finding *f);
+/** "ok", "warnings" or "blocked". */
+const char *ordo_report_verdict(const ordo_report *r);
+/** 0, 1 or 2 per the spec. */
+int ordo_report_exit_code(const ordo_report *r);
+/** Today's date for waiver expiry: opts, else ORDO_NOW (its date part), else UTC clock. */
+const char *ordo_today(char buf[11]);
+
+/* The evaluation contexts checks run in; the planner reuses them. */
+typedef struct ordo_scope_ctx {
+	const ordo_estate *estate;
+	const ordo_component *comp;
+	const ordo_hop *hop;
+	int hop_index, hop_count;
+	const ordo_server *server;
+	const char *server_name;
+	const char *role;
+	const ordo_pack *pack;
+	const ordo_cat_support *support;
+	const ordo_component *first, *second;
+	const ordo_version *version_override; /* planner: the component's simulated version */
+} ordo_scope_ctx;
+
+ordo_eval_ctx ordo_scope_eval_ctx(ordo_scope_ctx *sc);
+/** Format a version into the arena. */
+const char *ordo_version_dup(ordo_arena *a, const ordo_version *v);
+
+#endif

@@ -1,0 +1,719 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * estate.c: validate an estate document against the catalog and build the
+ * estate model. Every problem is reported, with its location, before the
+ * load fails; references between components are resolved in a second pass
+ * so their order in the file does not matter.
+ */
+#include "estate.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader.h"
+#include "schema.h"
+#include "sha256.h"
+
+#define MAX_COUNT 1000000000000ULL
+
+typedef struct {
+	ordo_reader r;
+	ordo_estate *e;
+	const ordo_catalog *c;
+	ordo_vec unknown; /* ordo_unknown_fact* */
+} ld;
+
+/* Names of servers and components end up in argv of executors and in
+ * reports: keep them to what a host name or an id can be. */
+bool ordo_name_valid(const char *s, size_t len)
+{
+	if (len == 0 || len > 253 || !isalnum((unsigned char)s[0]))
+		return false;
+	for (size_t i = 1; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (!isalnum(ch) && ch != '-' && ch != '_' && ch != '.')
+			return false;
+	}
+	return true;
+}
+
+static bool check_name(ld *l, const ordo_node *n, const char *what)
+{
+	if (!ordo_name_valid(n->u.str, n->len)) {
+		ordo_rd_error(&l->r, n,
+			      "invalid %s '%s': use letters, digits, '-', '_' and '.', starting with a letter or digit",
+			      what, n->u.str);
+		return false;
+	}
+	return true;
+}
+
+static const char *node_name(ld *l, const ordo_node *n, const char *what)
+{
+	const char *s = ordo_rd_scalar(n);
+	if (!s || n->type != ORDO_NODE_STRING) {
+		if (n && n->type == ORDO_NODE_NUMBER)
+			return check_name(l, n, what) ? n->u.str : NULL;
+		ordo_rd_error(&l->r, n, "%s must be a string, not %s", what, ordo_node_kind(n));
+		return NULL;
+	}
+	return check_name(l, n, what) ? s : NULL;
+}
+
+static bool version_of(ld *l, const ordo_node *n, const ordo_scale *s, ordo_version *out,
+		       const char *what)
+{
+	memset(out, 0, sizeof(*out));
+	const char *t = ordo_rd_scalar(n);
+	if (!t) {
+		ordo_rd_error(&l->r, n, "%s must be a string, not %s", what, ordo_node_kind(n));
+		return false;
+	}
+	const char *why = NULL;
+	if (ordo_version_parse(out, s, t, n->len, &why) < 0) {
+		ordo_rd_error(&l->r, n, "malformed %s '%s': %s", what, t, why ? why : "not understood");
+		out->scale = NULL;
+		return false;
+	}
+	return true;
+}
+
+/* ---- facts ---- */
+
+static const char *fact_type_name(ordo_fact_type t)
+{
+	static const char *const names[] = {"any value", "a string", "a number",
+					    "true or false", "a list", "a mapping"};
+	return names[t];
+}
+
+static void check_facts(ld *l, const ordo_component *comp, const ordo_node *n,
+			const ordo_cat_fact *decl, const char *path, int depth)
+{
+	if (!n || n->type == ORDO_NODE_NULL)
+		return;
+	if (!ordo_rd_is_map(&l->r, n, path))
+		return;
+	for (uint32_t i = 0; i < n->len; i++) {
+		const ordo_node *k = ordo_node_key(n, i);
+		const ordo_node *v = ordo_node_val(n, i);
+		const ordo_cat_fact *f = NULL;
+		for (uint32_t j = 0; decl && j < decl->nkeys; j++)
+			if (ordo_streq(k->u.str, k->len, decl->keys[j].name)) {
+				f = &decl->keys[j];
+				break;
+			}
+		char *sub = ordo_arena_printf(l->e->doc->arena, "%s.%s", path, k->u.str);
+		if (!f) {
+			if (decl && decl->type == ORDO_FACT_ANY && depth > 0)
+				continue;
+			ordo_unknown_fact *u = ordo_arena_alloc(l->e->doc->arena, sizeof(*u));
+			u->component = comp->id;
+			u->path = sub;
+			u->loc = ordo_node_loc(l->e->doc, k);
+			ordo_vec_push(&l->unknown, u);
+			continue;
+		}
+		if (v->type == ORDO_NODE_NULL)
+			continue;
+		bool ok = true;
+		switch (f->type) {
+		case ORDO_FACT_STRING:
+			ok = v->type == ORDO_NODE_STRING || v->type == ORDO_NODE_NUMBER;
+			break;
+		case ORDO_FACT_NUMBER:
+			ok = v->type == ORDO_NODE_NUMBER;
+			break;
+		case ORDO_FACT_BOOL:
+			ok = v->type == ORDO_NODE_BOOL;
+			break;
+		case ORDO_FACT_LIST:
+			ok = v->type == ORDO_NODE_SEQ;
+			break;
+		case ORDO_FACT_MAP:
+			ok = v->type == ORDO_NODE_MAP;
+			break;
+		default:
+			break;
+		}
+		if (!ok) {
+			ordo_rd_error(&l->r, v, "%s must be %s, not %s", sub, fact_type_name(f->type),
+				      ordo_node_kind(v));
+			continue;
+		}
+		if (f->values.n) {
+			/* a list fact with `values` constrains its items */
+			const ordo_node *items = v->type == ORDO_NODE_SEQ ? v->u.items : v;
+			uint32_t count = v->type == ORDO_NODE_SEQ ? v->len : 1;
+			for (uint32_t m = 0; m < count; m++) {
+				const char *s = ordo_rd_scalar(&items[m]);
+				bool found = false;
+				for (uint32_t j = 0; s && j < f->values.n && !found; j++)
+					found = strcmp(s, f->values.items[j]) == 0;
+				if (!found) {
+					ordo_buf allowed = ORDO_BUF_INIT;
+					for (uint32_t j = 0; j < f->values.n; j++)
+						ordo_buf_printf(&allowed, "%s%s", j ? ", " : "",
+								f->values.items[j]);
+					ordo_rd_error(&l->r, &items[m], "invalid value '%s' for %s (expected one of: %s)",
+						      s ? s : ordo_node_kind(&items[m]), sub,
+						      ordo_buf_cstr(&allowed));
+					ordo_buf_release(&allowed);
+				}
+			}
+		}
+		if (f->type == ORDO_FACT_MAP && f->nkeys && depth < 16)
+			check_facts(l, comp, v, f, sub, depth + 1);
+	}
+}
+
+/* ---- servers ---- */
+
+static void load_servers(ld *l, const ordo_node *list)
+{
+	ordo_estate *e = l->e;
+	if (!list || list->type == ORDO_NODE_NULL)
+		return;
+	if (!ordo_rd_is_seq(&l->r, list, "'servers'"))
+		return;
+	e->servers = ordo_arena_alloc(e->doc->arena, sizeof(ordo_server) * (list->len + 1));
+	for (uint32_t i = 0; i < list->len; i++) {
+		const ordo_node *n = &list->u.items[i];
+		if (!ordo_rd_is_map(&l->r, n, "a server"))
+			continue;
+		static const char *const keys[] = {"name", "os", "pending_restart", "domain_joined",
+						   "facts", NULL};
+		ordo_rd_keys(&l->r, n, keys, "a server");
+		const ordo_node *nm = ordo_node_get(n, "name");
+		if (!nm) {
+			ordo_rd_error(&l->r, n, "missing 'name' in a server");
+			continue;
+		}
+		const char *name = node_name(l, nm, "server name");
+		if (!name)
+			continue;
+		ordo_server *prev = ordo_map_get(&e->server_by_name, name, nm->len);
+		if (prev) {
+			ordo_rd_error(&l->r, nm, "duplicate server '%s' (first at line %u)", name,
+				      prev->node->line);
+			continue;
+		}
+		ordo_server *s = &e->servers[e->nservers++];
+		s->name = name;
+		s->node = n;
+		s->pending_restart = s->domain_joined = -1;
+		const ordo_node *os = ordo_node_get(n, "os");
+		if (os && os->type != ORDO_NODE_NULL) {
+			char what[300];
+			snprintf(what, sizeof(what), "operating system of server '%s'", name);
+			const char *t = ordo_rd_scalar(os);
+			const char *why = NULL;
+			if (!t)
+				ordo_rd_error(&l->r, os, "%s must be a string", what);
+			else if (ordo_version_parse(&s->os, &l->c->os, t, os->len, &why) < 0) {
+				ordo_buf known = ORDO_BUF_INIT;
+				for (uint32_t j = 0; j < l->c->os.n; j++)
+					ordo_buf_printf(&known, "%s'%s'", j ? ", " : "",
+							l->c->os.entries[j]);
+				ordo_rd_error(&l->r, os, "unknown operating system '%s' for server '%s' (known: %s)",
+					      t, name, ordo_buf_cstr(&known));
+				ordo_buf_release(&known);
+				s->os.scale = NULL;
+			}
+		}
+		if (ordo_node_get(n, "pending_restart"))
+			s->pending_restart = ordo_rd_bool(&l->r, n, "pending_restart", "a server", false);
+		if (ordo_node_get(n, "domain_joined"))
+			s->domain_joined = ordo_rd_bool(&l->r, n, "domain_joined", "a server", true);
+		s->facts = ordo_node_get(n, "facts");
+		if (s->facts && s->facts->type != ORDO_NODE_NULL)
+			ordo_rd_is_map(&l->r, s->facts, "'facts' of a server");
+		ordo_map_put(&e->server_by_name, s->name, nm->len, s);
+	}
+}
+
+/* ---- components ---- */
+
+static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
+{
+	const ordo_cat_product *p = comp->product;
+	comp->nroles = p->nroles;
+	comp->roles = ordo_arena_alloc(l->e->doc->arena, sizeof(ordo_role_members) * (p->nroles + 1));
+	for (uint32_t i = 0; i < p->nroles; i++)
+		comp->roles[i].role = &p->roles[i];
+	if (!roles || roles->type == ORDO_NODE_NULL)
+		return;
+	char where[300];
+	snprintf(where, sizeof(where), "'roles' of component '%s'", comp->id);
+	if (!ordo_rd_is_map(&l->r, roles, where))
+		return;
+	for (uint32_t i = 0; i < roles->len; i++) {
+		const ordo_node *k = ordo_node_key(roles, i);
+		const ordo_node *v = ordo_node_val(roles, i);
+		const ordo_cat_role *role = ordo_product_role(p, k->u.str);
+		if (!role) {
+			ordo_buf known = ORDO_BUF_INIT;
+			for (uint32_t j = 0; j < p->nroles; j++)
+				ordo_buf_printf(&known, "%s%s", j ? ", " : "", p->roles[j].id);
+			ordo_rd_error(&l->r, k, "unknown role '%s' in component '%s' (%s has: %s)",
+				      k->u.str, comp->id, p->id, ordo_buf_cstr(&known));
+			ordo_buf_release(&known);
+			continue;
+		}
+		ordo_role_members *m = &comp->roles[role->index];
+		m->node = v;
+		if (v->type == ORDO_NODE_MAP) {
+			static const char *const keys[] = {"count", NULL};
+			ordo_rd_keys(&l->r, v, keys, "anonymous members");
+			const ordo_node *cn = ordo_node_get(v, "count");
+			if (!cn) {
+				ordo_rd_error(&l->r, v, "role '%s' of component '%s' needs a list of servers or {count: N}",
+					      role->id, comp->id);
+				continue;
+			}
+			char *end = NULL;
+			unsigned long long cnt = 0;
+			bool ok = cn->type == ORDO_NODE_NUMBER && cn->u.str[0] != '-';
+			if (ok) {
+				cnt = strtoull(cn->u.str, &end, 10);
+				ok = end && *end == '\0' && cnt <= MAX_COUNT;
+			}
+			if (!ok) {
+				ordo_rd_error(&l->r, cn, "count of role '%s' must be a whole number from 0 to %llu, not '%s'",
+					      role->id, MAX_COUNT,
+					      ordo_rd_scalar(cn) ? cn->u.str : ordo_node_kind(cn));
+				continue;
+			}
+			if (role->initial)
+				ordo_rd_error(&l->r, v, "role '%s' of component '%s' needs server names: its first server is the initial one",
+					      role->id, comp->id);
+			m->count = cnt;
+			continue;
+		}
+		if (ordo_rd_scalar(v)) {
+			ordo_rd_error(&l->r, v, "role '%s' of component '%s' must list servers: [%s]",
+				      role->id, comp->id, v->u.str);
+			continue;
+		}
+		if (!ordo_rd_is_seq(&l->r, v, "a role's members"))
+			continue;
+		m->names = v;
+		m->count = v->len;
+		for (uint32_t j = 0; j < v->len; j++) {
+			const ordo_node *sn = &v->u.items[j];
+			if (!node_name(l, sn, "server name"))
+				continue;
+			for (uint32_t q = 0; q < j; q++)
+				if (v->u.items[q].len == sn->len &&
+				    !memcmp(v->u.items[q].u.str, sn->u.str, sn->len)) {
+					ordo_rd_error(&l->r, sn, "server '%s' listed twice in role '%s'",
+						      sn->u.str, role->id);
+					break;
+				}
+		}
+	}
+}
+
+static void load_database(ld *l, ordo_component *comp, const ordo_node *db)
+{
+	if (!db || db->type == ORDO_NODE_NULL)
+		return;
+	char where[300];
+	snprintf(where, sizeof(where), "'database' of component '%s'", comp->id);
+	if (!ordo_rd_is_map(&l->r, db, where))
+		return;
+	comp->database = db;
+	static const char *const keys[] = {"server", "sql_version", "name", "availability_group",
+					   "free_space_percent", "shared_with", NULL};
+	ordo_rd_keys(&l->r, db, keys, where);
+	const ordo_node *sv = ordo_node_get(db, "server");
+	if (sv && sv->type != ORDO_NODE_NULL)
+		node_name(l, sv, "database server name");
+	const ordo_node *v = ordo_node_get(db, "sql_version");
+	if (v && v->type != ORDO_NODE_NULL)
+		version_of(l, v, &l->c->sql, &comp->sql_version, "SQL Server version");
+	ordo_rd_text(&l->r, db, "name", where, false);
+	ordo_rd_bool(&l->r, db, "availability_group", where, false);
+	double pct;
+	if (ordo_rd_number(&l->r, db, "free_space_percent", where, false, &pct) &&
+	    (pct < 0 || pct > 100))
+		ordo_rd_error(&l->r, ordo_node_get(db, "free_space_percent"),
+			      "free_space_percent must be between 0 and 100, not %g", pct);
+	const ordo_node *sw = ordo_node_get(db, "shared_with");
+	if (sw && sw->type != ORDO_NODE_NULL)
+		ordo_rd_is_seq(&l->r, sw, "'shared_with'");
+}
+
+static void load_component(ld *l, const ordo_node *n, int index)
+{
+	ordo_estate *e = l->e;
+	static const char *const keys[] = {"id",           "product",  "version", "target",
+					   "roles",        "database", "integrations", "facts",
+					   "upgrade",      "integration_packs", "waivers", NULL};
+	if (!ordo_rd_is_map(&l->r, n, "a component"))
+		return;
+	ordo_rd_keys(&l->r, n, keys, "a component");
+	const ordo_node *pn = ordo_node_get(n, "product");
+	if (!pn) {
+		ordo_rd_error(&l->r, n, "missing 'product' in a component");
+		return;
+	}
+	const char *pid = ordo_rd_scalar(pn);
+	const ordo_cat_product *p = pid ? ordo_catalog_product(l->c, pid) : NULL;
+	if (!p) {
+		ordo_buf known = ORDO_BUF_INIT;
+		for (uint32_t j = 0; j < l->c->nproducts; j++)
+			ordo_buf_printf(&known, "%s%s", j ? ", " : "", l->c->products[j].id);
+		ordo_rd_error(&l->r, pn, "unknown product '%s' (known: %s)",
+			      pid ? pid : ordo_node_kind(pn), ordo_buf_cstr(&known));
+		ordo_buf_release(&known);
+		return;
+	}
+	const ordo_node *idn = ordo_node_get(n, "id");
+	const char *id = idn ? node_name(l, idn, "component id") : p->id;
+	if (!id)
+		return;
+	ordo_component *prev = ordo_map_get(&e->component_by_id, id, strlen(id));
+	if (prev) {
+		ordo_rd_error(&l->r, idn ? idn : n, "duplicate component id '%s' (first at line %u)%s",
+			      id, prev->node->line,
+			      idn ? "" : "; give each deployment of a product its own 'id'");
+		return;
+	}
+	ordo_component *comp = &e->components[e->ncomponents++];
+	comp->id = id;
+	comp->product = p;
+	comp->node = n;
+	comp->index = index;
+	ordo_map_put(&e->component_by_id, id, strlen(id), comp);
+
+	const ordo_node *vn = ordo_node_get(n, "version");
+	char what[300];
+	if (!vn)
+		ordo_rd_error(&l->r, n, "missing 'version' in component '%s'", id);
+	else {
+		snprintf(what, sizeof(what), "version of component '%s'", id);
+		if (version_of(l, vn, &l->c->release, &comp->version, what) &&
+		    !ordo_product_has_release(p, comp->version.idx)) {
+			ordo_buf known = ORDO_BUF_INIT;
+			for (uint32_t j = 0; j < p->nreleases; j++)
+				ordo_buf_printf(&known, "%s%s", j ? ", " : "",
+						l->c->release.entries[p->releases[j]]);
+			ordo_rd_error(&l->r, vn, "'%s' is not a release of %s (releases: %s)",
+				      l->c->release.entries[comp->version.idx], p->id,
+				      ordo_buf_cstr(&known));
+			ordo_buf_release(&known);
+		}
+	}
+	const ordo_node *tn = ordo_node_get(n, "target");
+	if (tn && tn->type != ORDO_NODE_NULL) {
+		snprintf(what, sizeof(what), "target of component '%s'", id);
+		version_of(l, tn, &l->c->release, &comp->requested_target, what);
+	} else if (e->target.scale) {
+		comp->requested_target = e->target;
+	} else {
+		ordo_rd_error(&l->r, n, "no target for component '%s': set 'target' in the estate or the component",
+			      id);
+	}
+	comp->target = comp->requested_target;
+	if (comp->target.scale && p->last_release.scale &&
+	    ordo_version_cmp_release(&comp->target, &p->last_release) > 0) {
+		comp->target = p->last_release;
+		comp->target_retired = true;
+	}
+
+	load_roles(l, comp, ordo_node_get(n, "roles"));
+	load_database(l, comp, ordo_node_get(n, "database"));
+	comp->facts = ordo_node_get(n, "facts");
+	comp->upgrade = ordo_node_get(n, "upgrade");
+	snprintf(what, sizeof(what), "facts");
+	check_facts(l, comp, comp->facts, &p->facts, "facts", 0);
+	check_facts(l, comp, comp->upgrade, &p->upgrade, "upgrade", 0);
+}
+
+/* Second pass: references to other components. */
+static ordo_component *component_ref(ld *l, const ordo_node *n, const ordo_component *self,
+				     const char *what)
+{
+	const char *id = ordo_rd_scalar(n);
+	if (!id) {
+		ordo_rd_error(&l->r, n, "%s must name a component, not %s", what, ordo_node_kind(n));
+		return NULL;
+	}
+	ordo_component *c = ordo_map_get(&l->e->component_by_id, id, n->len);
+	if (!c) {
+		ordo_rd_error(&l->r, n, "%s names undefined component '%s'", what, id);
+		return NULL;
+	}
+	if (c == self) {
+		ordo_rd_error(&l->r, n, "%s of component '%s' names the component itself", what, id);
+		return NULL;
+	}
+	return c;
+}
+
+static void resolve_refs(ld *l, ordo_component *comp)
+{
+	ordo_arena *a = l->e->doc->arena;
+	const ordo_node *in = ordo_node_get(comp->node, "integrations");
+	if (in && in->type != ORDO_NODE_NULL && ordo_rd_is_seq(&l->r, in, "'integrations'")) {
+		comp->integrations = ordo_arena_alloc(a, sizeof(void *) * (in->len + 1));
+		for (uint32_t i = 0; i < in->len; i++) {
+			ordo_component *o = component_ref(l, &in->u.items[i], comp, "'integrations'");
+			if (o)
+				comp->integrations[comp->nintegrations++] = o;
+		}
+	}
+	if (comp->database) {
+		const ordo_node *sw = ordo_node_get(comp->database, "shared_with");
+		if (sw && sw->type == ORDO_NODE_SEQ)
+			for (uint32_t i = 0; i < sw->len; i++)
+				component_ref(l, &sw->u.items[i], comp, "'shared_with'");
+	}
+	const ordo_node *ip = ordo_node_get(comp->node, "integration_packs");
+	if (ip && ip->type != ORDO_NODE_NULL && ordo_rd_is_seq(&l->r, ip, "'integration_packs'")) {
+		comp->packs = ordo_arena_alloc(a, sizeof(ordo_pack) * (ip->len + 1));
+		for (uint32_t i = 0; i < ip->len; i++) {
+			const ordo_node *pn = &ip->u.items[i];
+			if (!ordo_rd_is_map(&l->r, pn, "an integration pack"))
+				continue;
+			static const char *const keys[] = {"for", "version", NULL};
+			ordo_rd_keys(&l->r, pn, keys, "an integration pack");
+			const ordo_node *fn = ordo_node_get(pn, "for");
+			const ordo_node *vn = ordo_node_get(pn, "version");
+			if (!fn || !vn) {
+				ordo_rd_error(&l->r, pn, "an integration pack needs 'for' and 'version'");
+				continue;
+			}
+			ordo_pack *pk = &comp->packs[comp->npacks];
+			pk->node = pn;
+			pk->for_comp = component_ref(l, fn, comp, "'for' of an integration pack");
+			pk->for_id = ordo_rd_scalar(fn);
+			if (!version_of(l, vn, &l->c->release, &pk->version,
+					"version of an integration pack") ||
+			    !pk->for_comp)
+				continue;
+			comp->npacks++;
+		}
+	}
+}
+
+static bool valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return false;
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return y >= 1970 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] &&
+	       s[4] == '-' && s[7] == '-';
+}
+
+static void load_waivers(ld *l, const ordo_node *list, const ordo_component *owner, ordo_vec *out)
+{
+	if (!list || list->type == ORDO_NODE_NULL)
+		return;
+	if (!ordo_rd_is_seq(&l->r, list, "'waivers'"))
+		return;
+	for (uint32_t i = 0; i < list->len; i++) {
+		const ordo_node *n = &list->u.items[i];
+		if (!ordo_rd_is_map(&l->r, n, "a waiver"))
+			continue;
+		static const char *const keys[] = {"finding", "component", "reason", "expires", NULL};
+		ordo_rd_keys(&l->r, n, keys, "a waiver");
+		ordo_waiver *w = ordo_arena_alloc(l->e->doc->arena, sizeof(*w));
+		w->node = n;
+		w->finding = ordo_rd_text(&l->r, n, "finding", "a waiver", true);
+		w->reason = ordo_rd_text(&l->r, n, "reason", "a waiver", true);
+		const ordo_node *cn = ordo_node_get(n, "component");
+		if (cn && cn->type != ORDO_NODE_NULL) {
+			w->component = ordo_rd_scalar(cn);
+			if (w->component && !ordo_map_get(&l->e->component_by_id, w->component, cn->len))
+				ordo_rd_error(&l->r, cn, "waiver names undefined component '%s'",
+					      w->component);
+		} else if (owner) {
+			w->component = owner->id;
+		}
+		const ordo_node *en = ordo_node_get(n, "expires");
+		if (en && en->type != ORDO_NODE_NULL) {
+			w->expires = ordo_rd_scalar(en);
+			if (!w->expires || !valid_date(w->expires))
+				ordo_rd_error(&l->r, en, "'expires' of a waiver must be a date YYYY-MM-DD, not '%s'",
+					      w->expires ? w->expires : ordo_node_kind(en));
+		}
+		if (w->finding) {
+			bool known = ordo_catalog_check(l->c, w->finding) ||
+				     ordo_builtin_finding_get(w->finding);
+			if (!known)
+				ordo_rd_error(&l->r, ordo_node_get(n, "finding"),
+					      "waiver names unknown finding '%s' (see 'ordo catalog list')",
+					      w->finding);
+		}
+		ordo_vec_push(out, w);
+	}
+}
+
+/* The fingerprint covers the estate's content, not its spelling: the same
+ * estate in YAML or JSON, or with other comments, has the same fingerprint. */
+static void hash_node(ordo_sha256 *s, const ordo_node *n)
+{
+	uint8_t t = n ? n->type : 255;
+	ordo_sha256_update(s, &t, 1);
+	if (!n)
+		return;
+	if (ordo_node_is_scalar(n)) {
+		uint32_t len = n->len;
+		ordo_sha256_update(s, &len, sizeof(len));
+		ordo_sha256_update(s, n->u.str, n->len);
+		return;
+	}
+	uint32_t cnt = n->type == ORDO_NODE_MAP ? 2 * n->len : n->len;
+	ordo_sha256_update(s, &cnt, sizeof(cnt));
+	for (uint32_t i = 0; i < cnt; i++)
+		hash_node(s, &n->u.items[i]);
+}
+
+int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c, ordo_diag *d)
+{
+	*out = NULL;
+	ordo_doc *doc = NULL;
+	ordo_load_options lo = ORDO_LOAD_OPTIONS_INIT;
+	int err = ordo_load_file(&doc, path, NULL, &lo, d);
+	if (err < 0)
+		return err;
+	ordo_estate *e = ordo_xcalloc(1, sizeof(*e));
+	e->doc = doc;
+	e->catalog = c;
+	e->file = doc->file;
+	ld l = {{d, doc, doc->arena, 0}, e, c, ORDO_VEC_INIT};
+	const ordo_node *root = doc->root;
+	ordo_vec waivers = ORDO_VEC_INIT;
+
+	if (!root) {
+		ordo_loc loc = {doc->file, 1, 1};
+		ordo_diag_add(d, &loc, "the estate is empty: it needs at least 'ordo: 1', 'name' and 'components'");
+		l.r.errors++;
+		goto done;
+	}
+	if (!ordo_rd_is_map(&l.r, root, "an estate"))
+		goto done;
+	static const char *const top[] = {"ordo", "name", "target", "servers", "components",
+					  "waivers", NULL};
+	ordo_rd_keys(&l.r, root, top, "the estate");
+	const ordo_node *fmt = ordo_node_get(root, "ordo");
+	if (!fmt)
+		ordo_rd_error(&l.r, root, "missing 'ordo: 1' (the estate format version)");
+	else if (fmt->type != ORDO_NODE_NUMBER || strcmp(fmt->u.str, "1") != 0)
+		ordo_rd_error(&l.r, fmt, "unsupported estate format '%s' (this ordo reads 1)",
+			      ordo_rd_scalar(fmt) ? fmt->u.str : ordo_node_kind(fmt));
+	e->name = ordo_rd_text(&l.r, root, "name", "the estate", true);
+	const ordo_node *tn = ordo_node_get(root, "target");
+	if (tn && tn->type != ORDO_NODE_NULL)
+		version_of(&l, tn, &c->release, &e->target, "target");
+
+	load_servers(&l, ordo_node_get(root, "servers"));
+	const ordo_node *comps = ordo_node_get(root, "components");
+	if (!comps)
+		ordo_rd_error(&l.r, root, "missing 'components' in the estate");
+	else if (ordo_rd_is_seq(&l.r, comps, "'components'")) {
+		e->components = ordo_arena_alloc(doc->arena, sizeof(ordo_component) * (comps->len + 1));
+		for (uint32_t i = 0; i < comps->len; i++)
+			load_component(&l, &comps->u.items[i], (int)i);
+		for (uint32_t i = 0; i < e->ncomponents; i++)
+			resolve_refs(&l, &e->components[i]);
+		for (uint32_t i = 0; i < e->ncomponents; i++)
+			load_waivers(&l, ordo_node_get(e->components[i].node, "waivers"),
+				     &e->components[i], &waivers);
+	}
+	load_waivers(&l, ordo_node_get(root, "waivers"), NULL, &waivers);
+
+	e->nwaivers = (uint32_t)waivers.len;
+	e->waivers = ordo_arena_alloc(doc->arena, sizeof(ordo_waiver) * (waivers.len + 1));
+	for (size_t i = 0; i < waivers.len; i++)
+		e->waivers[i] = *(ordo_waiver *)waivers.items[i];
+	e->nunknown = (uint32_t)l.unknown.len;
+	e->unknown = ordo_arena_alloc(doc->arena, sizeof(ordo_unknown_fact) * (l.unknown.len + 1));
+	for (size_t i = 0; i < l.unknown.len; i++)
+		e->unknown[i] = *(ordo_unknown_fact *)l.unknown.items[i];
+
+	ordo_sha256 sha;
+	char hex[65];
+	ordo_sha256_init(&sha);
+	hash_node(&sha, root);
+	ordo_sha256_hex(&sha, hex);
+	snprintf(e->fingerprint, sizeof(e->fingerprint), "sha256:%s", hex);
+done:
+	ordo_vec_release(&waivers);
+	ordo_vec_release(&l.unknown);
+	if (l.r.errors) {
+		ordo_estate_free(e);
+		return ORDO_EINVALID;
+	}
+	*out = e;
+	return 0;
+}
+
+void ordo_estate_free(ordo_estate *e)
+{
+	if (!e)
+		return;
+	ordo_map_release(&e->server_by_name);
+	ordo_map_release(&e->component_by_id);
+	ordo_doc_free(e->doc);
+	free(e);
+}
+
+const ordo_component *ordo_estate_component(const ordo_estate *e, const char *id)
+{
+	return ordo_map_get(&e->component_by_id, id, strlen(id));
+}
+
+const ordo_server *ordo_estate_server(const ordo_estate *e, const char *name)
+{
+	return ordo_map_get(&e->server_by_name, name, strlen(name));
+}
+
+const ordo_role_members *ordo_component_role(const ordo_component *c, const char *role)
+{
+	for (uint32_t i = 0; i < c->nroles; i++)
+		if (!strcmp(c->roles[i].role->id, role))
+			return &c->roles[i];
+	return NULL;
+}
+
+int ordo_estate_override_target(ordo_estate *e, const char *text, ordo_diag *d)
+{
+	ordo_version v;
+	const char *why = NULL;
+	if (ordo_version_parse(&v, &e->catalog->release, text, strlen(text), &why) < 0) {
+		ordo_diag_add(d, NULL, "invalid --target '%s': %s", text, why ? why : "malformed");
+		return ORDO_EINVALID;
+	}
+	e->target = v;
+	for (uint32_t i = 0; i < e->ncomponents; i++) {
+		ordo_component *c = &e->components[i];
+		const ordo_node *own = ordo_node_get(c->node, "target");
+		if (own && own->type != ORDO_NODE_NULL)
+			continue;
+		c->requested_target = c->target = v;
+		c->target_retired = false;
+		const ordo_cat_product *p = c->product;
+		if (p->last_release.scale && ordo_version_cmp_release(&v, &p->last_release) > 0) {
+			c->target = p->last_release;
+			c->target_retired = true;
+		}
+	}
+	/* the fingerprint covers what was planned for: include the override */
+	ordo_sha256 sha;
+	char hex[65];
+	ordo_sha256_init(&sha);
+	ordo_sha256_update(&sha, e->fingerprint, strlen(e->fingerprint));
+	ordo_sha256_update(&sha, "\0target=", 8);
+	ordo_sha256_update(&sha, text, strlen(text));
+	ordo_sha256_hex(&sha, hex);
+	snprintf(e->fingerprint, sizeof(e->fingerprint), "sha256:%s", hex);
+	return 0;
+}

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * estate.h: what is installed today and what the operator intends.
+ *
+ * An estate is read from YAML or JSON (see docs/estate.md) and validated
+ * against a catalog: product and role ids, releases, fact declarations.
+ * Every problem is reported with file:line:col; the estate is returned
+ * only when there is none. The estate keeps its document: names and facts
+ * point into it, so its memory grows with content, not with copies.
+ */
+#ifndef ORDO_ESTATE_H
+#define ORDO_ESTATE_H
+
+#include "catalog.h"
+
+typedef struct ordo_server {
+	const char *name;
+	const ordo_node *node;  /* the server's mapping */
+	ordo_version os;        /* scale NULL: not given */
+	int pending_restart;    /* -1 not given, 0, 1 */
+	int domain_joined;      /* -1 not given, 0, 1 */
+	const ordo_node *facts; /* extra facts, or NULL */
+} ordo_server;
+
+typedef struct {
+	const ordo_cat_role *role;
+	const ordo_node *node;  /* the list or {count: N} */
+	const ordo_node *names; /* SEQ of names, or NULL for anonymous members */
+	uint64_t count;         /* number of members (named or anonymous) */
+} ordo_role_members;
+
+struct ordo_component;
+
+typedef struct {
+	const char *for_id;
+	struct ordo_component *for_comp;
+	ordo_version version;
+	const ordo_node *node;
+} ordo_pack;
+
+typedef struct ordo_component {
+	const char *id;
+	const ordo_cat_product *product;
+	ordo_version version;
+	ordo_version target;           /* effective: clamped to last_release */
+	ordo_version requested_target; /* what the estate asked for */
+	bool target_retired;           /* requested beyond last_release */
+	ordo_role_members *roles;      /* in the catalog's role order */
+	uint32_t nroles;
+	const ordo_node *node;
+	const ordo_node *facts;    /* or NULL */
+	const ordo_node *upgrade;  /* or NULL */
+	const ordo_node *database; /* or NULL */
+	ordo_version sql_version;  /* scale NULL: not given */
+	struct ordo_component **integrations;
+	uint32_t nintegrations;
+	ordo_pack *packs;
+	uint32_t npacks;
+	int index;
+} ordo_component;
+
+typedef struct {
+	const char *finding;
+	const char *component; /* NULL: every component */
+	const char *reason;
+	const char *expires;   /* "YYYY-MM-DD", or NULL */
+	const ordo_node *node;
+} ordo_waiver;
+
+typedef struct {
+	const char *component;
+	const char *path;  /* "facts.wsman.max_conections" */
+	ordo_loc loc;
+} ordo_unknown_fact;
+
+typedef struct ordo_estate {
+	ordo_doc *doc;
+	const ordo_catalog *catalog;
+	const char *file;
+	const char *name;
+	ordo_version target;   /* scale NULL: none at estate level */
+	ordo_server *servers;
+	uint32_t nservers;
+	ordo_map server_by_name;
+	ordo_component *components;
+	uint32_t ncomponents;
+	ordo_map component_by_id;
+	ordo_waiver *waivers;
+	uint32_t nwaivers;
+	ordo_unknown_fact *unknown;
+	uint32_t nunknown;
+	char fingerprint[72]; /* "sha256:..." of the estate's content */
+} ordo_estate;
+
+/**
+ * Load and validate the estate at path against catalog c.
+ * @param[out] out  caller frees with ordo_estate_free()
+ * @return 0; ORDO_ENOTFOUND (missing or unreadable); ORDO_EINVALID (every
+ *         problem added to d with file:line:col)
+ */
+int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c, ordo_diag *d);
+void ordo_estate_free(ordo_estate *e);
+/** Apply --target: every component without a target of its own moves to
+ * text instead. ORDO_EINVALID (message in d) when it is not a release. */
+int ordo_estate_override_target(ordo_estate *e, const char *text, ordo_diag *d);
+
+const ordo_component *ordo_estate_component(const ordo_estate *e, const char *id);
+const ordo_server *ordo_estate_server(const ordo_estate *e, const char *name);
+/** Name of member i of a named role. */
+static inline const char *ordo_role_member(const ordo_role_members *m, uint32_t i)
+{
+	return m->names->u.items[i].u.str;
+}
+/** Whether s[0..len) is a valid server or component name: letters, digits,
+ * '-', '_' and '.', starting with a letter or digit, at most 253 bytes.
+ * Nothing else can reach an executor's argv or a report. */
+bool ordo_name_valid(const char *s, size_t len);
+const ordo_role_members *ordo_component_role(const ordo_component *c, const char *role);
+
+#endif
