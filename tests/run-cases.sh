@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Declarative end-to-end cases: each folder under tests/cases/ holds
+#   cmd            the arguments after `ordo` (one line; run in the folder)
+#   expected.rc    the exit code
+#   expected.out   (optional) stdout, byte for byte
+#   expected.err   (optional) stderr, byte for byte
+#   expect.jq      (optional) jq filters, one per line; each must print true on stdout's JSON
+#   expect.grep    (optional) fixed strings, one per line, that stdout must contain
+#   expect.errgrep (optional) fixed strings that stderr must contain
+#   absent.grep    (optional) fixed strings that stdout must not contain
+# Usage: tests/run-cases.sh <ordo binary> [case-name-pattern]
+set -u
+ordo=$(realpath "$1")
+pattern=${2:-}
+root=$(cd "$(dirname "$0")/cases" && pwd)
+export ORDO_NOW=2026-11-22T12:00:00Z NO_COLOR=1 LC_ALL=C
+pass=0
+fail=0
+failed=()
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for dir in "$root"/*/; do
+	name=$(basename "$dir")
+	[ -n "$pattern" ] && [[ "$name" != *$pattern* ]] && continue
+	[ -f "$dir/cmd" ] || continue
+	ok=1
+	why=()
+	read -r -a args <<<"$(head -n1 "$dir/cmd")"
+	(cd "$dir" && ${ORDO_WRAPPER:-} "$ordo" "${args[@]}" >"$tmp/out" 2>"$tmp/err")
+	rc=$?
+	want=$(cat "$dir/expected.rc" 2>/dev/null || echo 0)
+	if [ "$rc" != "$want" ]; then ok=0; why+=("exit code $rc, expected $want"); fi
+	if [ -f "$dir/expected.out" ] && ! cmp -s "$dir/expected.out" "$tmp/out"; then
+		ok=0; why+=("stdout differs:"$'\n'"$(diff -u "$dir/expected.out" "$tmp/out" | head -40)")
+	fi
+	if [ -f "$dir/expected.err" ] && ! cmp -s "$dir/expected.err" "$tmp/err"; then
+		ok=0; why+=("stderr differs:"$'\n'"$(diff -u "$dir/expected.err" "$tmp/err" | head -40)")
+	fi
+	if [ -f "$dir/expect.jq" ]; then
+		while IFS= read -r f; do
+			[ -z "$f" ] || [[ "$f" == \#* ]] && continue
+			r=$(jq -e "$f" <"$tmp/out" 2>&1)
+			if [ "$r" != "true" ]; then ok=0; why+=("jq false: $f"); fi
+		done <"$dir/expect.jq"
+	fi
+	if [ -f "$dir/expect.grep" ]; then
+		while IFS= read -r s; do
+			[ -z "$s" ] && continue
+			grep -qF -- "$s" "$tmp/out" || { ok=0; why+=("stdout lacks: $s"); }
+		done <"$dir/expect.grep"
+	fi
+	if [ -f "$dir/expect.errgrep" ]; then
+		while IFS= read -r s; do
+			[ -z "$s" ] && continue
+			grep -qF -- "$s" "$tmp/err" || { ok=0; why+=("stderr lacks: $s"); }
+		done <"$dir/expect.errgrep"
+	fi
+	if [ -f "$dir/absent.grep" ]; then
+		while IFS= read -r s; do
+			[ -z "$s" ] && continue
+			! grep -qF -- "$s" "$tmp/out" || { ok=0; why+=("stdout has: $s"); }
+		done <"$dir/absent.grep"
+	fi
+	if [ $ok = 1 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		failed+=("$name")
+		echo "FAIL $name"
+		for w in "${why[@]}"; do echo "  $w"; done
+		echo "  --- stderr:"; head -5 "$tmp/err" | sed 's/^/  /'
+	fi
+done
+for f in "${failed[@]}"; do echo "failed: $f"; done
+echo "cases: $pass passed, $fail failed"
+[ "$fail" = 0 ]
