@@ -71,6 +71,8 @@ struct ordo_arena {
 	size_t total;
 };
 
+#define BLOCK_SIZE (64 * 1024 - sizeof(struct block))
+
 ordo_arena *ordo_arena_new(void)
 {
 	return ordo_xcalloc(1, sizeof(ordo_arena));
@@ -95,7 +97,7 @@ void *ordo_arena_alloc(ordo_arena *a, size_t size)
 		size = align;
 	struct block *b = a->head;
 	if (!b || b->size - b->used < size) {
-		size_t bsize = 64 * 1024 - sizeof(struct block);
+		size_t bsize = BLOCK_SIZE;
 		if (size > bsize / 4) {
 			/* a large request gets its own block behind the head,
 			 * so the head's free space is not wasted */
@@ -123,6 +125,28 @@ void *ordo_arena_alloc(ordo_arena *a, size_t size)
 	a->total += size;
 	memset(p, 0, size);
 	return p;
+}
+
+void ordo_arena_reset(ordo_arena *a)
+{
+	if (!a)
+		return;
+	/* keep one ordinary block so a reused arena does not go back to malloc */
+	struct block *keep = NULL;
+	for (struct block *b = a->head, *n; b; b = n) {
+		n = b->next;
+		if (!keep && b->size == BLOCK_SIZE) {
+			keep = b;
+			continue;
+		}
+		free(b);
+	}
+	if (keep) {
+		keep->used = 0;
+		keep->next = NULL;
+	}
+	a->head = keep;
+	a->total = 0;
 }
 
 size_t ordo_arena_used(const ordo_arena *a)

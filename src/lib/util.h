@@ -40,6 +40,9 @@ typedef struct ordo_arena ordo_arena;
 ordo_arena *ordo_arena_new(void);
 /** Free every allocation of the arena at once; NULL is a no-op. */
 void ordo_arena_free(ordo_arena *a);
+/** Forget every allocation of the arena at once, keeping one block for
+ * reuse: a reset arena is like a new one. NULL is a no-op. */
+void ordo_arena_reset(ordo_arena *a);
 /** Zeroed memory owned by the arena; never NULL (aborts on OOM). */
 void *ordo_arena_alloc(ordo_arena *a, size_t size);
 /** A NUL-terminated copy of s[0..len) owned by the arena. */
