@@ -30,8 +30,14 @@ typedef struct {
 
 /**
  * Parse "<entry>[ <suffix><n>]" on scale s. The longest matching entry
- * wins, so "2012 R2 UR9" is "2012 R2" + UR9 and not "2012" + junk.
- * @return 0, or ORDO_EINVALID with *why set to a static explanation.
+ * wins, so "2012 R2 UR9" is "2012 R2" + UR9 and not "2012" + junk. The
+ * suffix follows exactly one space; n is decimal digits only, at most
+ * ORDO_VERSION_SUB_MAX.
+ * @return 0, or ORDO_EINVALID with *why (may be NULL) set to a static
+ *         explanation: "empty version", "unknown release" (also when what
+ *         follows an entry does not start like the suffix: "2012 R3"),
+ *         "unexpected text after the release" (on a scale without a suffix),
+ *         "malformed suffix" or "number too large".
  */
 int ordo_version_parse(ordo_version *out, const ordo_scale *s, const char *text, size_t len,
 		       const char **why);
@@ -39,7 +45,8 @@ int ordo_version_parse(ordo_version *out, const ordo_scale *s, const char *text,
 int ordo_version_cmp(const ordo_version *a, const ordo_version *b);
 /** Only the entries: "2016 UR3" and "2016" are the same release. */
 int ordo_version_cmp_release(const ordo_version *a, const ordo_version *b);
-/** "2012 R2 UR9" into buf (always NUL-terminated). Returns buf. */
+/** "2012 R2 UR9" into buf (always NUL-terminated, "" for a non-version;
+ * nothing is written when size is 0). Returns buf. */
 const char *ordo_version_str(const ordo_version *v, char *buf, size_t size);
 /** Index of an entry by exact name, or -1. */
 int ordo_scale_find(const ordo_scale *s, const char *name, size_t len);
