@@ -426,6 +426,12 @@ static void template_from(cx *x, const char *src, const ordo_node *at, ordo_temp
 	const char *p = src;
 	ordo_buf lit = ORDO_BUF_INIT;
 	while (*p) {
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			/* doubled braces are literal ones: "@{{Max=1}}" */
+			ordo_buf_putc(&lit, *p);
+			p += 2;
+			continue;
+		}
 		if (*p == '{') {
 			const char *end = strchr(p, '}');
 			if (!end) {
@@ -1123,13 +1129,15 @@ static void build_sequence(cx *x, const entry *e, ordo_cat_sequence *s)
 	s->targets = release_list(x, n, "targets", where, &s->ntargets, &s->all_targets);
 	strlist(x, n, "order", where, false, &s->order);
 	product_refs(x, ordo_node_get(n, "order"), &s->order, where);
+	if (x->b->lint && s->order.n && !ordo_node_get(n, "sources"))
+		ordo_rd_error(&x->r, n, "missing 'sources' for the order of %s", where);
 	for (uint32_t i = 0; i < s->order.n; i++)
 		for (uint32_t j = 0; j < i; j++)
 			if (!strcmp(s->order.items[i], s->order.items[j]))
 				ordo_rd_error(&x->r, ordo_node_get(n, "order"),
 					      "'%s' appears twice in the order of %s (a cycle)",
 					      s->order.items[i], where);
-	sources(x, n, where, &s->sources);
+	strlist(x, n, "sources", where, false, &s->sources);
 	const ordo_node *edges = ordo_node_get(n, "edges");
 	if (edges && ordo_rd_is_seq(&x->r, edges, "'edges'")) {
 		s->edges = ordo_arena_alloc(x->b->c->arena, sizeof(ordo_cat_order_edge) * (edges->len + 1));

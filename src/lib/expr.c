@@ -1616,8 +1616,8 @@ static bool to_version(state *st, const ordo_scale *s, const ordo_value *v, cons
 		return true;
 	if (why) {
 		char buf[32];
-		const char *text;
-		size_t len;
+		const char *text = "";
+		size_t len = 0;
 		version_text(v, buf, sizeof(buf), &text, &len);
 		set_error(st, "invalid version '%.*s' on scale '%s': %s",
 		          (int)(len > 200 ? 200 : len), text, s->name ? s->name : "", why);

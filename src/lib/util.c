@@ -310,6 +310,9 @@ void ordo_diag_vadd(ordo_diag *d, const ordo_loc *loc, const char *fmt, va_list 
 		e->loc = *loc;
 	else
 		memset(&e->loc, 0, sizeof(e->loc));
+	/* the file name may live in a document freed before the list is printed */
+	if (e->loc.file)
+		e->loc.file = ordo_xstrdup(e->loc.file);
 	e->message = ordo_buf_detach(&b);
 }
 
@@ -340,8 +343,10 @@ void ordo_diag_print(const ordo_diag *d, void *fp)
 
 void ordo_diag_release(ordo_diag *d)
 {
-	for (size_t i = 0; i < d->len; i++)
+	for (size_t i = 0; i < d->len; i++) {
 		free(d->items[i].message);
+		free((char *)d->items[i].loc.file);
+	}
 	free(d->items);
 	d->items = NULL;
 	d->len = d->cap = d->dropped = 0;

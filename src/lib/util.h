@@ -99,7 +99,7 @@ typedef struct {
 } ordo_loc;
 
 typedef struct ordo_diag_entry {
-	ordo_loc loc;
+	ordo_loc loc; /* loc.file is a copy owned by the list */
 	char *message;
 } ordo_diag_entry;
 
