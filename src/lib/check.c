@@ -544,6 +544,12 @@ static void fire(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc, int ho
 		append_evidence(&b, &tmp);
 		fill_text(rn, f, k, &ctx, k->id, ordo_buf_cstr(&b));
 		ordo_buf_release(&b);
+		/* a finding about a support matrix cites the matrix's own sources */
+		bool reads_support = false;
+		for (uint32_t i = 0; i < ntrace; i++)
+			reads_support |= !strncmp(trace[i].path, "support.", 8);
+		if (reads_support && sc->support && sc->support->sources.n)
+			f->sources = sc->support->sources;
 		if (k->accepted_by && k->waivable) {
 			ordo_eval_reset(&rn->ev);
 			if (ordo_expr_test(k->accepted_by, &ctx, &rn->ev)) {

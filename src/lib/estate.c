@@ -347,6 +347,29 @@ static void load_database(ld *l, ordo_component *comp, const ordo_node *db)
 		ordo_rd_is_seq(&l->r, sw, "'shared_with'");
 }
 
+/* The release a component actually goes to: a product that stops at
+ * last_release stays there; a product whose versions do not follow the
+ * suite's (track: independent) goes to its newest release unless the
+ * component names a target of its own. */
+static void effective_target(ordo_component *comp, bool own_target)
+{
+	const ordo_cat_product *p = comp->product;
+	comp->target = comp->requested_target;
+	comp->target_retired = false;
+	if (!comp->target.scale)
+		return;
+	if (p->independent && !own_target && p->nreleases &&
+	    !ordo_product_has_release(p, comp->target.idx)) {
+		comp->target.idx = p->releases[p->nreleases - 1];
+		comp->target.sub = -1;
+		return;
+	}
+	if (p->last_release.scale && ordo_version_cmp_release(&comp->target, &p->last_release) > 0) {
+		comp->target = p->last_release;
+		comp->target_retired = true;
+	}
+}
+
 static void load_component(ld *l, const ordo_node *n, int index)
 {
 	ordo_estate *e = l->e;
@@ -418,12 +441,7 @@ static void load_component(ld *l, const ordo_node *n, int index)
 		ordo_rd_error(&l->r, n, "no target for component '%s': set 'target' in the estate or the component",
 			      id);
 	}
-	comp->target = comp->requested_target;
-	if (comp->target.scale && p->last_release.scale &&
-	    ordo_version_cmp_release(&comp->target, &p->last_release) > 0) {
-		comp->target = p->last_release;
-		comp->target_retired = true;
-	}
+	effective_target(comp, tn && tn->type != ORDO_NODE_NULL);
 
 	load_roles(l, comp, ordo_node_get(n, "roles"));
 	load_database(l, comp, ordo_node_get(n, "database"));
@@ -698,13 +716,8 @@ int ordo_estate_override_target(ordo_estate *e, const char *text, ordo_diag *d)
 		const ordo_node *own = ordo_node_get(c->node, "target");
 		if (own && own->type != ORDO_NODE_NULL)
 			continue;
-		c->requested_target = c->target = v;
-		c->target_retired = false;
-		const ordo_cat_product *p = c->product;
-		if (p->last_release.scale && ordo_version_cmp_release(&v, &p->last_release) > 0) {
-			c->target = p->last_release;
-			c->target_retired = true;
-		}
+		c->requested_target = v;
+		effective_target(c, false);
 	}
 	/* the fingerprint covers what was planned for: include the override */
 	ordo_sha256 sha;
