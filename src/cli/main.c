@@ -17,8 +17,11 @@
 
 static const cli_command commands[] = {
 	{"check", cmd_check, OPT_FORMAT | OPT_OUTPUT | OPT_TARGET | OPT_CATALOG | OPT_COLOR | OPT_QUIET | OPT_VERBOSE,
-	 "ordo check [--format (text | json)] [--target <release>] [--catalog <path>] [-o <file>] <estate>",
+	 "ordo check [--format (text | json | markdown)] [--target <release>] [--catalog <path>] [-o <file>] <estate>",
 	 "read-only readiness check: findings for the current estate and its target"},
+	{"plan", cmd_plan, OPT_FORMAT | OPT_OUTPUT | OPT_TARGET | OPT_CATALOG | OPT_COLOR | OPT_QUIET | OPT_VERBOSE,
+	 "ordo plan [--format (text | json | markdown | dot)] [--target <release>] [--catalog <path>] [-o <file>] <estate>",
+	 "the ordered, verified upgrade plan, with the findings"},
 	{"catalog", cmd_catalog, OPT_FORMAT | OPT_OUTPUT | OPT_CATALOG | OPT_QUIET,
 	 "ordo catalog (list | show <product> | lint [<file>...]) [--format (text | json)] [--catalog <path>]",
 	 "inspect and validate the knowledge base"},

@@ -643,7 +643,8 @@ static void build_product(cx *x, const entry *e, ordo_cat_product *p, int index)
 			if (!ordo_rd_is_map(&x->r, rn, "a role"))
 				continue;
 			static const char *const rkeys[] = {"id",        "mode",  "initial", "batch",
-							    "anonymous", "doc",   NULL};
+							    "anonymous", "after", "with",    "doc",
+							    NULL};
 			ordo_rd_keys(&x->r, rn, rkeys, "a role");
 			ordo_cat_role *r = &p->roles[p->nroles];
 			r->id = ordo_rd_text(&x->r, rn, "id", "a role", true);
@@ -680,7 +681,29 @@ static void build_product(cx *x, const entry *e, ordo_cat_product *p, int index)
 			}
 			if (r->mode == ORDO_MODE_BATCH && !r->batch)
 				r->batch = 100;
+			r->after_given = ordo_node_get(rn, "after") != NULL;
+			strlist(x, rn, "after", "a role", false, &r->after);
+			r->with = ordo_rd_text(&x->r, rn, "with", "a role", false);
 			p->nroles++;
+		}
+	}
+
+	for (uint32_t i = 0; i < p->nroles; i++) {
+		const ordo_cat_role *r = &p->roles[i];
+		const ordo_node *rn = roles ? &roles->u.items[i] : n;
+		for (uint32_t j = 0; j < r->after.n; j++) {
+			const ordo_cat_role *a = ordo_product_role(p, r->after.items[j]);
+			if (!a || a->index >= r->index)
+				ordo_rd_error(&x->r, ordo_node_get(rn, "after"),
+					      "role '%s' of %s must come after roles listed before it, not '%s'",
+					      r->id, where, r->after.items[j]);
+		}
+		if (r->with) {
+			const ordo_cat_role *a = ordo_product_role(p, r->with);
+			if (!a || a->index >= r->index)
+				ordo_rd_error(&x->r, ordo_node_get(rn, "with"),
+					      "'with' of role '%s' must name a role listed before it, not '%s'",
+					      r->id, r->with);
 		}
 	}
 
@@ -997,7 +1020,8 @@ static void build_check(cx *x, const entry *e, ordo_cat_check *k)
 	static const char *const keys[] = {"id",      "severity",    "waivable",    "scope",
 					   "products", "roles",      "when",        "title",
 					   "detail",  "remediation", "sources",     "accepted_by",
-					   "resolved_by", "builtin", "doc",         NULL};
+					   "resolved_by", "builtin", "invariant",  "doc",
+					   NULL};
 	static const char *const scopes[] = {"estate", "component", "hop", "server", "pack", NULL};
 	const ordo_node *n = e->node;
 	cx_at(x, e);
@@ -1019,6 +1043,7 @@ static void build_check(cx *x, const entry *e, ordo_cat_check *k)
 				      "unknown severity '%s' (blocker, warning, info)", sev);
 	}
 	k->waivable = ordo_rd_bool(&x->r, n, "waivable", where, true);
+	k->invariant = ordo_rd_bool(&x->r, n, "invariant", where, false);
 	const char *scope = ordo_rd_text(&x->r, n, "scope", where, false);
 	k->scope = ORDO_SCOPE_COMPONENT;
 	if (scope) {
@@ -1168,8 +1193,9 @@ static void build_sequence(cx *x, const entry *e, ordo_cat_sequence *s)
 
 static void build_task(cx *x, const entry *e, ordo_cat_task *t)
 {
-	static const char *const keys[] = {"id",   "product", "phase",   "action", "role",
-					   "when", "manual",  "title",   "sources", "doc", NULL};
+	static const char *const keys[] = {"id",     "product", "phase", "action",  "role",
+					   "when",   "manual",  "title", "sources", "after_role",
+					   "doc",    NULL};
 	const ordo_node *n = e->node;
 	cx_at(x, e);
 	t->id = e->key;
@@ -1197,6 +1223,13 @@ static void build_task(cx *x, const entry *e, ordo_cat_task *t)
 	if (t->role && p && !ordo_product_role(p, t->role))
 		ordo_rd_error(&x->r, ordo_node_get(n, "role"), "unknown role '%s' in %s", t->role,
 			      where);
+	t->after_role = ordo_rd_text(&x->r, n, "after_role", where, false);
+	if (t->after_role && p && !ordo_product_role(p, t->after_role))
+		ordo_rd_error(&x->r, ordo_node_get(n, "after_role"), "unknown role '%s' in %s",
+			      t->after_role, where);
+	if (t->after_role && t->phase != 2)
+		ordo_rd_error(&x->r, ordo_node_get(n, "after_role"),
+			      "'after_role' needs 'phase: post' in %s", where);
 	t->manual = ordo_rd_bool(&x->r, n, "manual", where, true);
 	t->when = compile(x, n, "when");
 	template_field(x, n, "title", where, true, &t->title);

@@ -80,6 +80,9 @@ typedef struct {
 	bool initial;
 	bool anonymous;
 	uint32_t batch;
+	ordo_strlist after; /* roles that finish first; default: the previous role */
+	bool after_given;   /* `after` was written (possibly empty) */
+	const char *with;   /* upgraded with the same server's step of this role */
 } ordo_cat_role;
 
 typedef struct {
@@ -133,6 +136,7 @@ typedef struct ordo_cat_check {
 	ordo_severity severity;
 	bool waivable;
 	bool builtin;
+	bool invariant;        /* also checked on every intermediate state of a plan */
 	ordo_scope scope;
 	ordo_strlist products; /* empty: all */
 	ordo_strlist roles;    /* server scope; empty: all */
@@ -173,6 +177,7 @@ typedef struct {
 	int phase;          /* 0 pre, 2 post */
 	const char *action;
 	const char *role;   /* or NULL */
+	const char *after_role; /* placed right after this role's steps, not at the hop's end */
 	const ordo_expr *when;
 	bool manual;
 	ordo_template title;

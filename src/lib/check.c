@@ -531,6 +531,8 @@ static void fire(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc, int ho
 				      sc->hop);
 	if (sc->server_name)
 		finding_add_server(r, f, ordo_arena_strdup(r->arena, sc->server_name));
+	if (sc->pack)
+		f->pack = sc->pack;
 	bool fresh = f->title == NULL;
 	if (fresh) {
 		ordo_buf b = ORDO_BUF_INIT;
@@ -756,6 +758,46 @@ static bool sequence_applies(const ordo_cat_sequence *s, int32_t idx)
 	return false;
 }
 
+const char *ordo_sequence_rule(const ordo_estate *e, const ordo_component *a,
+			       const ordo_component *b, int32_t idx, ordo_arena *arena,
+			       ordo_eval *ev)
+{
+	const ordo_catalog *c = e->catalog;
+	if (a->product == b->product)
+		return NULL;
+	for (uint32_t si = 0; si < c->nsequences; si++) {
+		const ordo_cat_sequence *s = &c->sequences[si];
+		if (!sequence_applies(s, idx))
+			continue;
+		int pa = -1, pb = -1;
+		for (uint32_t i = 0; i < s->order.n; i++) {
+			if (!strcmp(s->order.items[i], a->product->id))
+				pa = (int)i;
+			if (!strcmp(s->order.items[i], b->product->id))
+				pb = (int)i;
+		}
+		if (pa >= 0 && pb >= 0 && pa < pb)
+			return ordo_arena_printf(arena, "sequence %s: %s before %s", s->id,
+						 a->product->id, b->product->id);
+		for (uint32_t ei = 0; ei < s->nedges; ei++) {
+			const ordo_cat_order_edge *oe = &s->edges[ei];
+			if (strcmp(oe->before, a->product->id) || strcmp(oe->after, b->product->id))
+				continue;
+			if (oe->when) {
+				ordo_scope_ctx sc = {.estate = e, .first = a, .second = b, .hop_index = -1};
+				ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
+				ordo_eval_reset(ev);
+				if (!ordo_expr_test(oe->when, &ctx, ev))
+					continue;
+			}
+			return ordo_arena_printf(arena, "sequence %s: %s before %s when %s", s->id,
+						 a->product->id, b->product->id,
+						 oe->when ? ordo_expr_source(oe->when) : "always");
+		}
+	}
+	return NULL;
+}
+
 static void out_of_order(runner *rn, const ordo_component *a, const ordo_component *b,
 			 const char *rule)
 {
@@ -788,48 +830,15 @@ static void sequence_findings(runner *rn)
 {
 	ordo_report *r = rn->r;
 	const ordo_estate *e = r->estate;
-	const ordo_catalog *c = r->catalog;
-	for (uint32_t si = 0; si < c->nsequences; si++) {
-		const ordo_cat_sequence *s = &c->sequences[si];
-		for (uint32_t bi = 0; bi < e->ncomponents; bi++) {
-			const ordo_component *b = &e->components[bi];
-			if (!sequence_applies(s, b->version.idx))
+	for (uint32_t bi = 0; bi < e->ncomponents; bi++) {
+		const ordo_component *b = &e->components[bi];
+		for (uint32_t ai = 0; ai < e->ncomponents; ai++) {
+			const ordo_component *a = &e->components[ai];
+			if (a == b)
 				continue;
-			for (uint32_t ai = 0; ai < e->ncomponents; ai++) {
-				const ordo_component *a = &e->components[ai];
-				if (a == b)
-					continue;
-				int pa = -1, pb = -1;
-				for (uint32_t i = 0; i < s->order.n; i++) {
-					if (!strcmp(s->order.items[i], a->product->id))
-						pa = (int)i;
-					if (!strcmp(s->order.items[i], b->product->id))
-						pb = (int)i;
-				}
-				if (pa >= 0 && pb >= 0 && pa < pb) {
-					char *rule = ordo_arena_printf(r->arena, "sequence %s: %s before %s",
-								       s->id, a->product->id,
-								       b->product->id);
-					out_of_order(rn, a, b, rule);
-				}
-				for (uint32_t ei = 0; ei < s->nedges; ei++) {
-					const ordo_cat_order_edge *oe = &s->edges[ei];
-					if (strcmp(oe->before, a->product->id) || strcmp(oe->after, b->product->id))
-						continue;
-					if (oe->when) {
-						ordo_scope_ctx sc = {.estate = e, .first = a, .second = b,
-								     .hop_index = -1};
-						ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
-						ordo_eval_reset(&rn->ev);
-						if (!ordo_expr_test(oe->when, &ctx, &rn->ev))
-							continue;
-					}
-					char *rule = ordo_arena_printf(r->arena, "sequence %s: %s before %s when %s",
-								       s->id, a->product->id, b->product->id,
-								       oe->when ? ordo_expr_source(oe->when) : "always");
-					out_of_order(rn, a, b, rule);
-				}
-			}
+			const char *rule = ordo_sequence_rule(e, a, b, b->version.idx, r->arena, &rn->ev);
+			if (rule)
+				out_of_order(rn, a, b, rule);
 		}
 	}
 }

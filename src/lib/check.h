@@ -33,6 +33,7 @@ typedef struct ordo_finding {
 	bool has_hop;
 	ordo_version hop_from, hop_to;
 	int hop_index; /* -1: not tied to one hop */
+	const ordo_pack *pack; /* pack-scope findings: the integration pack */
 	const char *title;
 	const char *detail;
 	ordo_remedy *remediation;
@@ -98,6 +99,12 @@ typedef struct ordo_scope_ctx {
 } ordo_scope_ctx;
 
 ordo_eval_ctx ordo_scope_eval_ctx(ordo_scope_ctx *sc);
+/** The catalog rule by which a must finish moving to release idx before b
+ * starts (the suite order, or a conditional predecessor that holds for the
+ * pair), as text in arena; NULL when none. */
+const char *ordo_sequence_rule(const ordo_estate *e, const ordo_component *a,
+			       const ordo_component *b, int32_t idx, ordo_arena *arena,
+			       ordo_eval *ev);
 /** Format a version into the arena. */
 const char *ordo_version_dup(ordo_arena *a, const ordo_version *v);
 

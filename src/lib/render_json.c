@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "json_writer.h"
+#include "plan.h"
 #include "render.h"
 
 const char *ordo_render_catalog_name(const ordo_catalog *c, char *buf, size_t size)
@@ -115,7 +116,27 @@ void ordo_render_json(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 	for (uint32_t i = 0; i < r->nfindings; i++)
 		finding(&w, r->findings[i]);
 	ordo_jw_array_end(&w);
-	(void)plan;
+	if (plan) {
+		ordo_jw_key(&w, "steps");
+		ordo_plan_json_steps(plan, &w);
+		if (plan->nviolations) {
+			/* not in the contract's key list: only present when the plan
+			 * failed its own verification, which is a bug to report */
+			ordo_jw_key(&w, "violations");
+			ordo_jw_array_begin(&w);
+			for (uint32_t i = 0; i < plan->nviolations; i++) {
+				ordo_jw_object_begin(&w);
+				ordo_jw_key(&w, "step");
+				ordo_jw_int(&w, plan->violations[i].step);
+				ordo_jw_key(&w, "rule");
+				ordo_jw_string(&w, plan->violations[i].rule);
+				ordo_jw_key(&w, "message");
+				ordo_jw_string(&w, plan->violations[i].message);
+				ordo_jw_object_end(&w);
+			}
+			ordo_jw_array_end(&w);
+		}
+	}
 	ordo_jw_object_end(&w);
 	ordo_buf_putc(out, '\n');
 }

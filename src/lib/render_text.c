@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "plan.h"
 #include "render.h"
 
 #define C_RED "\033[31m"
@@ -156,5 +157,27 @@ void ordo_render_text(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 			}
 		}
 	}
-	(void)plan;
+	/* what stands in the way, per component, and what would unblock it */
+	bool open = false;
+	for (uint32_t i = 0; i < r->nfindings; i++)
+		open |= ordo_finding_open_blocker(r->findings[i]);
+	if (open) {
+		ordo_buf_puts(out, "\n");
+		color(out, o, C_BOLD);
+		ordo_buf_puts(out, plan && plan->complete ? "What must change before the plan can run\n"
+							  : "Why no complete plan exists\n");
+		color(out, o, C_OFF);
+		for (uint32_t i = 0; i < r->nfindings; i++) {
+			const ordo_finding *f = r->findings[i];
+			if (!ordo_finding_open_blocker(f))
+				continue;
+			ordo_buf_printf(out, "  %s: %s", f->component ? f->component->id : r->estate->name,
+					f->title);
+			if (f->nremediation)
+				ordo_buf_printf(out, " -> %s", f->remediation[0].text);
+			ordo_buf_printf(out, " (%s)\n", f->id);
+		}
+	}
+	if (plan)
+		ordo_render_plan_text(out, plan, o);
 }

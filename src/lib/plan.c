@@ -1,0 +1,1330 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * plan.c: generate the step graph of an upgrade (see plan.h for the shape).
+ *
+ * Steps are created in an order that is already topological: every `after`
+ * edge points to a step created earlier. Waves are then the longest path
+ * from the start, with `alone` steps given a wave of their own, and steps
+ * are renumbered in (wave, creation) order so that ids read as a valid
+ * linear order.
+ */
+#include "plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *ordo_phase_name(ordo_phase p)
+{
+	static const char *const n[] = {"pre", "upgrade", "post"};
+	return n[p];
+}
+
+/* a pending resolution: a finding some step of this hop will remove */
+typedef struct {
+	ordo_finding *f;
+	bool by_procedure; /* a procedure step with the same action covers it */
+} pending;
+
+typedef struct {
+	ordo_plan *p;
+	ordo_report *r;
+	const ordo_estate *e;
+	const ordo_catalog *c;
+	ordo_arena *a;
+	ordo_vec steps;      /* ordo_step*, creation order; step->id = creation index + 1 */
+	ordo_eval ev;
+	ordo_version *cur;   /* simulated version per component, as generation goes */
+	bool *packs_registered; /* per (component, pack): flattened by pack_base */
+	uint32_t *pack_base;
+	uint32_t stage;
+	ordo_vec pend;       /* pending* for the hop being generated */
+} gen;
+
+/* ---- small helpers ---- */
+
+static void add_after(gen *g, ordo_step *s, uint32_t id)
+{
+	if (!id || id == s->id)
+		return;
+	for (uint32_t i = 0; i < s->nafter; i++)
+		if (s->after[i] == id)
+			return;
+	if (s->nafter == s->after_cap) {
+		uint32_t cap = s->after_cap ? 2 * s->after_cap : 4;
+		uint32_t *n = ordo_arena_alloc(g->a, sizeof(uint32_t) * cap);
+		if (s->nafter)
+			memcpy(n, s->after, sizeof(uint32_t) * s->nafter);
+		s->after = n;
+		s->after_cap = cap;
+	}
+	s->after[s->nafter++] = id;
+}
+
+static void add_why(gen *g, ordo_step *s, const char *why)
+{
+	for (uint32_t i = 0; i < s->nwhy; i++)
+		if (!strcmp(s->why[i], why))
+			return;
+	if (s->nwhy == s->why_cap) {
+		uint32_t cap = s->why_cap ? 2 * s->why_cap : 4;
+		const char **n = ordo_arena_alloc(g->a, sizeof(char *) * cap);
+		if (s->nwhy)
+			memcpy(n, s->why, sizeof(char *) * s->nwhy);
+		s->why = n;
+		s->why_cap = cap;
+	}
+	s->why[s->nwhy++] = why;
+}
+
+static void add_blocked(ordo_arena *a, ordo_step *s, const char *id)
+{
+	for (uint32_t i = 0; i < s->nblocked; i++)
+		if (!strcmp(s->blocked_by[i], id))
+			return;
+	if (s->nblocked == s->blocked_cap) {
+		uint32_t cap = s->blocked_cap ? 2 * s->blocked_cap : 2;
+		const char **n = ordo_arena_alloc(a, sizeof(char *) * cap);
+		if (s->nblocked)
+			memcpy(n, s->blocked_by, sizeof(char *) * s->nblocked);
+		s->blocked_by = n;
+		s->blocked_cap = cap;
+	}
+	s->blocked_by[s->nblocked++] = id;
+}
+
+static void add_resolved(ordo_arena *a, ordo_finding *f, uint32_t step)
+{
+	for (uint32_t i = 0; i < f->nresolved; i++)
+		if (f->resolved_by[i] == step)
+			return;
+	uint32_t *n = ordo_arena_alloc(a, sizeof(uint32_t) * (f->nresolved + 1));
+	if (f->nresolved)
+		memcpy(n, f->resolved_by, sizeof(uint32_t) * f->nresolved);
+	n[f->nresolved++] = step;
+	f->resolved_by = n;
+}
+
+static ordo_step *step_new(gen *g, ordo_phase phase, const ordo_component *comp, const char *role,
+			   const char *action)
+{
+	ordo_step *s = ordo_arena_alloc(g->a, sizeof(*s));
+	s->phase = phase;
+	s->component = comp;
+	s->role = role;
+	s->action = action;
+	s->manual = true;
+	s->hop_index = -1;
+	s->stage = g->stage;
+	ordo_vec_push(&g->steps, s);
+	s->id = (uint32_t)g->steps.len;
+	return s;
+}
+
+static void after_all(gen *g, ordo_step *s, const ordo_vec *ids)
+{
+	for (size_t i = 0; i < ids->len; i++)
+		add_after(g, s, (uint32_t)(uintptr_t)ids->items[i]);
+}
+
+static void set_one(ordo_vec *v, uint32_t id)
+{
+	v->len = 0;
+	ordo_vec_push(v, (void *)(uintptr_t)id);
+}
+
+static const char *vs(gen *g, const ordo_version *v)
+{
+	return ordo_version_dup(g->a, v);
+}
+
+static void set_servers(gen *g, ordo_step *s, const char *const *names, uint32_t n)
+{
+	s->servers = ordo_arena_alloc(g->a, sizeof(char *) * (n + 1));
+	for (uint32_t i = 0; i < n; i++)
+		s->servers[i] = names[i];
+	s->nservers = n;
+}
+
+/* every named server of a component, each once, in role order */
+static uint32_t component_servers(gen *g, const ordo_component *c, const char ***out)
+{
+	uint64_t total = 0;
+	for (uint32_t i = 0; i < c->nroles; i++)
+		total += c->roles[i].names ? c->roles[i].names->len : 0;
+	const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (total + 1));
+	uint32_t n = 0;
+	ordo_map seen = ORDO_MAP_INIT;
+	for (uint32_t i = 0; i < c->nroles; i++) {
+		const ordo_role_members *rm = &c->roles[i];
+		for (uint32_t j = 0; rm->names && j < rm->names->len; j++) {
+			const ordo_node *nm = &rm->names->u.items[j];
+			if (ordo_map_get(&seen, nm->u.str, nm->len))
+				continue;
+			ordo_map_put(&seen, nm->u.str, nm->len, (void *)1);
+			names[n++] = nm->u.str;
+		}
+	}
+	ordo_map_release(&seen);
+	*out = names;
+	return n;
+}
+
+/* where work on the component as a whole is done: the servers of its
+ * first role that has named servers (the management servers, usually) */
+static uint32_t primary_servers(gen *g, const ordo_component *c, const char ***out)
+{
+	for (uint32_t i = 0; i < c->nroles; i++) {
+		const ordo_role_members *rm = &c->roles[i];
+		if (!rm->names || !rm->names->len)
+			continue;
+		const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (rm->names->len + 1));
+		for (uint32_t j = 0; j < rm->names->len; j++)
+			names[j] = ordo_role_member(rm, j);
+		*out = names;
+		return rm->names->len;
+	}
+	*out = NULL;
+	return 0;
+}
+
+static void render(gen *g, const ordo_template *t, ordo_scope_ctx *sc, ordo_buf *out)
+{
+	ordo_eval_ctx ctx = ordo_scope_eval_ctx(sc);
+	ordo_eval_reset(&g->ev);
+	ordo_template_render(t, &ctx, &g->ev, out);
+}
+
+static const char *title_of(gen *g, const ordo_template *t, ordo_scope_ctx *sc, const char *fallback)
+{
+	if (!t || !t->source)
+		return fallback;
+	ordo_buf b = ORDO_BUF_INIT;
+	render(g, t, sc, &b);
+	const char *s = ordo_arena_strndup(g->a, ordo_buf_cstr(&b), b.len);
+	ordo_buf_release(&b);
+	return s;
+}
+
+static bool test(gen *g, const ordo_expr *e, ordo_scope_ctx *sc)
+{
+	if (!e)
+		return true;
+	ordo_eval_ctx ctx = ordo_scope_eval_ctx(sc);
+	ordo_eval_reset(&g->ev);
+	return ordo_expr_test(e, &ctx, &g->ev);
+}
+
+/* ---- stages and order ---- */
+
+static int32_t hop_stage_key(const ordo_component *c, const ordo_hop *h)
+{
+	/* a product whose versions do not follow the suite moves in the stage of
+	 * the release the estate is going to */
+	if (c->product->independent && c->requested_target.scale &&
+	    !ordo_product_has_release(c->product, c->requested_target.idx))
+		return c->requested_target.idx;
+	return h->to.idx;
+}
+
+/* Must a finish before b starts, when moving to release idx? Returns the
+ * rule as text (arena) or NULL. */
+static const char *must_precede(gen *g, const ordo_component *a, const ordo_component *b, int32_t idx)
+{
+	if (a->product == b->product) {
+		/* deployments of one product that share a SQL instance go one by one */
+		const ordo_node *sw = a->database ? ordo_node_get(a->database, "shared_with") : NULL;
+		const ordo_node *sw2 = b->database ? ordo_node_get(b->database, "shared_with") : NULL;
+		bool shared = false;
+		for (uint32_t i = 0; sw && sw->type == ORDO_NODE_SEQ && i < sw->len; i++)
+			shared |= !strcmp(sw->u.items[i].u.str ? sw->u.items[i].u.str : "", b->id);
+		for (uint32_t i = 0; sw2 && sw2->type == ORDO_NODE_SEQ && i < sw2->len; i++)
+			shared |= !strcmp(sw2->u.items[i].u.str ? sw2->u.items[i].u.str : "", a->id);
+		if (shared && a->index < b->index)
+			return ordo_arena_printf(g->a, "shared SQL instance: %s before %s, one at a time",
+						 a->id, b->id);
+		return NULL;
+	}
+	return ordo_sequence_rule(g->e, a, b, idx, g->a, &g->ev);
+}
+
+/* ---- procedures ---- */
+
+static const ordo_cat_procedure *procedure_for(gen *g, const ordo_component *c, const char *role,
+					       int32_t to_idx)
+{
+	for (uint32_t i = 0; i < g->c->nprocedures; i++) {
+		const ordo_cat_procedure *pr = &g->c->procedures[i];
+		if (strcmp(pr->product, c->product->id) || strcmp(pr->role, role))
+			continue;
+		if (!pr->nhops)
+			return pr;
+		for (uint32_t j = 0; j < pr->nhops; j++)
+			if (pr->hops[j] == to_idx)
+				return pr;
+	}
+	return NULL;
+}
+
+typedef struct {
+	const ordo_component *comp;
+	const ordo_path *path;
+	int hop_index;
+	const ordo_hop *hop;
+	ordo_version from; /* after any rollup */
+	const char *stage_why;
+} hopctx;
+
+static void scope_for(gen *g, const hopctx *h, ordo_scope_ctx *sc, const char *role,
+		      const char *server)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->estate = g->e;
+	sc->comp = h->comp;
+	sc->hop = h->hop;
+	sc->hop_index = h->hop_index;
+	sc->hop_count = (int)h->path->n;
+	sc->role = role;
+	sc->server_name = server;
+	sc->server = server ? ordo_estate_server(g->e, server) : NULL;
+	sc->support = ordo_product_support(h->comp->product, h->hop->to.idx);
+}
+
+static bool server_in(const ordo_finding *f, const char *name)
+{
+	for (uint32_t i = 0; i < f->nservers; i++)
+		if (!strcmp(f->servers[i], name))
+			return true;
+	return false;
+}
+
+/* Does the procedure of this hop produce a step with `action` on `server`? */
+static bool procedure_covers(gen *g, const hopctx *h, const char *action, const char *server)
+{
+	const ordo_component *c = h->comp;
+	for (uint32_t ri = 0; ri < c->nroles; ri++) {
+		const ordo_role_members *rm = &c->roles[ri];
+		bool member = false;
+		for (uint32_t j = 0; rm->names && j < rm->names->len && !member; j++)
+			member = !strcmp(ordo_role_member(rm, j), server);
+		if (!member)
+			continue;
+		const ordo_cat_procedure *pr = procedure_for(g, c, rm->role->id, h->hop->to.idx);
+		for (uint32_t k = 0; pr && k < pr->nsteps; k++) {
+			if (strcmp(pr->steps[k].action, action))
+				continue;
+			ordo_scope_ctx sc;
+			scope_for(g, h, &sc, rm->role->id, server);
+			if (test(g, pr->steps[k].when, &sc))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* One unit of a role: the servers (or anonymous members) one pass of the
+ * procedure covers. */
+typedef struct {
+	const char **servers;
+	uint32_t nservers;
+	uint64_t members;
+	bool initial;
+} unit;
+
+/* Expand the procedure over one unit; returns the last step's id. */
+static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, const unit *u,
+			  const ordo_vec *prev, const char *mode_why)
+{
+	const ordo_cat_procedure *pr = procedure_for(g, h->comp, role->id, h->hop->to.idx);
+	static const ordo_cat_proc_step default_step = {"upgrade", NULL, {NULL, 0, NULL, NULL}, true};
+	uint32_t nsteps = pr ? pr->nsteps : 1;
+	uint32_t last = 0;
+	for (uint32_t k = 0; k < nsteps; k++) {
+		const ordo_cat_proc_step *ps = pr ? &pr->steps[k] : &default_step;
+		bool is_upgrade = !strcmp(ps->action, "upgrade");
+		/* which servers of the unit this step applies to */
+		const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (u->nservers + 1));
+		uint32_t n = 0;
+		ordo_scope_ctx sc;
+		for (uint32_t i = 0; i < u->nservers; i++) {
+			scope_for(g, h, &sc, role->id, u->servers[i]);
+			if (is_upgrade || test(g, ps->when, &sc))
+				names[n++] = u->servers[i];
+		}
+		bool anon_applies = false;
+		if (u->members && !u->nservers) {
+			scope_for(g, h, &sc, role->id, NULL);
+			anon_applies = is_upgrade || test(g, ps->when, &sc);
+		}
+		if (!n && !anon_applies)
+			continue;
+		/* the steps of one procedure are the mechanics of the upgrade itself */
+		ordo_step *s = step_new(g, ORDO_PHASE_UPGRADE, h->comp, role->id, ps->action);
+		set_servers(g, s, names, n);
+		if (anon_applies)
+			s->members = u->members;
+		s->from = h->from;
+		s->to = h->hop->to;
+		s->hop_index = h->hop_index;
+		s->manual = ps->manual;
+		s->alone = u->initial && role->mode != ORDO_MODE_PARALLEL;
+		if (role->mode == ORDO_MODE_ALONE)
+			s->alone = true;
+		scope_for(g, h, &sc, role->id, n ? names[0] : NULL);
+		char *fallback;
+		if (n)
+			fallback = ordo_arena_printf(g->a, "%s %s (%s) on %s%s to %s",
+						     is_upgrade ? "Upgrade" : ps->action, h->comp->id,
+						     role->id, names[0], n > 1 ? " and others" : "",
+						     vs(g, &h->hop->to));
+		else
+			fallback = ordo_arena_printf(g->a, "%s %llu %s member%s of %s to %s",
+						     is_upgrade ? "Upgrade" : ps->action,
+						     (unsigned long long)u->members, role->id,
+						     u->members == 1 ? "" : "s", h->comp->id,
+						     vs(g, &h->hop->to));
+		s->title = title_of(g, &ps->title, &sc, fallback);
+		if (last)
+			add_after(g, s, last);
+		else
+			after_all(g, s, prev);
+		if (pr) {
+			s->sources = pr->sources;
+			add_why(g, s, ordo_arena_printf(g->a, "procedure: %s %s, step %u of %u",
+							h->comp->product->id, role->id, k + 1, nsteps));
+		}
+		if (mode_why)
+			add_why(g, s, mode_why);
+		if (h->stage_why)
+			add_why(g, s, h->stage_why);
+		/* findings this step removes */
+		for (size_t i = 0; i < g->pend.len; i++) {
+			pending *pd = g->pend.items[i];
+			if (!pd->by_procedure || strcmp(pd->f->resolve_action, ps->action))
+				continue;
+			for (uint32_t j = 0; j < n; j++)
+				if (server_in(pd->f, names[j])) {
+					add_resolved(g->a, pd->f, s->id);
+					add_why(g, s, ordo_arena_printf(g->a, "resolves %s", pd->f->id));
+					break;
+				}
+		}
+		last = s->id;
+	}
+	return last;
+}
+
+/* Split a role's members into units per its mode. */
+static uint32_t role_units(gen *g, const ordo_role_members *rm, unit **out)
+{
+	const ordo_cat_role *role = rm->role;
+	uint32_t nn = rm->names ? rm->names->len : 0;
+	const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (nn + 1));
+	for (uint32_t i = 0; i < nn; i++)
+		names[i] = ordo_role_member(rm, i);
+	uint32_t cap = 4;
+	if (role->mode == ORDO_MODE_BATCH && role->batch) {
+		uint64_t total = nn ? nn : rm->count;
+		cap += (uint32_t)((total + role->batch - 1) / role->batch);
+	} else {
+		cap += nn;
+	}
+	unit *u = ordo_arena_alloc(g->a, sizeof(unit) * cap);
+	uint32_t n = 0;
+	uint32_t start = 0;
+	if (role->initial && nn) {
+		u[n++] = (unit){names, 1, 0, true};
+		start = 1;
+	}
+	if (!nn) {
+		if (!rm->count)
+			goto done;
+		if (role->mode == ORDO_MODE_BATCH && role->batch) {
+			for (uint64_t left = rm->count; left > 0;) {
+				uint64_t take = left < role->batch ? left : role->batch;
+				u[n++] = (unit){NULL, 0, take, false};
+				left -= take;
+			}
+		} else {
+			u[n++] = (unit){NULL, 0, rm->count, false};
+		}
+		goto done;
+	}
+	switch (role->mode) {
+	case ORDO_MODE_PARALLEL:
+		if (start < nn)
+			u[n++] = (unit){names + start, nn - start, 0, false};
+		break;
+	case ORDO_MODE_BATCH:
+		for (uint32_t i = start; i < nn; i += role->batch) {
+			uint32_t take = nn - i < role->batch ? nn - i : role->batch;
+			u[n++] = (unit){names + i, take, 0, false};
+		}
+		break;
+	default:
+		for (uint32_t i = start; i < nn; i++)
+			u[n++] = (unit){names + i, 1, 0, false};
+	}
+done:
+	*out = u;
+	return n;
+}
+
+static const char *mode_reason(gen *g, const ordo_cat_role *role, const unit *u)
+{
+	if (u->initial)
+		return ordo_arena_printf(g->a, "role %s: the first listed server is the initial one, upgraded first and alone",
+					 role->id);
+	switch (role->mode) {
+	case ORDO_MODE_SEQUENTIAL:
+		return ordo_arena_printf(g->a, "role %s: one server at a time", role->id);
+	case ORDO_MODE_ALONE:
+		return ordo_arena_printf(g->a, "role %s: alone, nothing else runs meanwhile", role->id);
+	case ORDO_MODE_PARALLEL:
+		return ordo_arena_printf(g->a, "role %s: its servers may be upgraded together", role->id);
+	case ORDO_MODE_BATCH:
+		return ordo_arena_printf(g->a, "role %s: batches of at most %u, one batch after another",
+					 role->id, role->batch);
+	}
+	return NULL;
+}
+
+/* The `with` roles of `role` for the same server, right after its step. */
+static uint32_t emit_with(gen *g, const hopctx *h, const ordo_cat_role *role, const char *server,
+			  uint32_t after_id)
+{
+	const ordo_component *c = h->comp;
+	uint32_t last = after_id;
+	for (uint32_t ri = 0; ri < c->nroles; ri++) {
+		const ordo_role_members *wm = &c->roles[ri];
+		if (!wm->role->with || strcmp(wm->role->with, role->id) || !wm->names)
+			continue;
+		for (uint32_t j = 0; j < wm->names->len; j++) {
+			const char *nm = ordo_role_member(wm, j);
+			if (strcmp(nm, server))
+				continue;
+			unit u = {(const char **)ordo_arena_alloc(g->a, sizeof(char *)), 1, 0, false};
+			u.servers[0] = nm;
+			ordo_vec prev = ORDO_VEC_INIT;
+			set_one(&prev, last);
+			last = emit_unit(g, h, wm->role, &u, &prev,
+					 ordo_arena_printf(g->a, "role %s: upgraded with %s on the same server",
+							   wm->role->id, role->id));
+			ordo_vec_release(&prev);
+		}
+	}
+	return last;
+}
+
+/* Tasks of a phase (and anchor role, or NULL for the hop's edges), chained
+ * after prev; prev becomes the last one. */
+static void emit_tasks(gen *g, const hopctx *h, int phase, const char *after_role, ordo_vec *prev)
+{
+	const ordo_component *c = h->comp;
+	for (uint32_t i = 0; i < g->c->ntasks; i++) {
+		const ordo_cat_task *t = &g->c->tasks[i];
+		if (strcmp(t->product, c->product->id) || t->phase != phase)
+			continue;
+		if ((after_role == NULL) != (t->after_role == NULL))
+			continue;
+		if (after_role && strcmp(after_role, t->after_role))
+			continue;
+		ordo_scope_ctx sc;
+		scope_for(g, h, &sc, t->role, NULL);
+		if (!test(g, t->when, &sc))
+			continue;
+		const char **names = NULL;
+		uint32_t n = 0;
+		uint64_t members = 0;
+		if (t->role) {
+			const ordo_role_members *rm = ordo_component_role(c, t->role);
+			if (!rm || !rm->count)
+				continue; /* nothing to do on a role the estate does not have */
+			if (rm->names) {
+				n = rm->names->len;
+				names = ordo_arena_alloc(g->a, sizeof(char *) * (n + 1));
+				for (uint32_t j = 0; j < n; j++)
+					names[j] = ordo_role_member(rm, j);
+			} else {
+				members = rm->count;
+			}
+		} else {
+			n = primary_servers(g, c, &names);
+		}
+		ordo_step *s = step_new(g, phase ? ORDO_PHASE_POST : ORDO_PHASE_PRE, c, t->role, t->action);
+		set_servers(g, s, names, n);
+		s->members = members;
+		s->from = h->from;
+		s->to = h->hop->to;
+		s->hop_index = h->hop_index;
+		s->manual = t->manual;
+		s->title = title_of(g, &t->title, &sc, t->id);
+		s->sources = t->sources;
+		add_why(g, s, ordo_arena_printf(g->a, "%s-task %s of %s", phase ? "post" : "pre", t->id,
+						c->product->id));
+		if (after_role)
+			add_why(g, s, ordo_arena_printf(g->a, "after role %s", after_role));
+		if (h->stage_why)
+			add_why(g, s, h->stage_why);
+		after_all(g, s, prev);
+		set_one(prev, s->id);
+	}
+}
+
+/* ---- integration packs ---- */
+
+typedef struct {
+	const ordo_component *host;
+	uint32_t pack;
+} packref;
+
+static uint32_t packs_for(gen *g, const ordo_component *c, packref *out, uint32_t cap)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < g->e->ncomponents; i++) {
+		const ordo_component *host = &g->e->components[i];
+		for (uint32_t j = 0; j < host->npacks && n < cap; j++)
+			if (host->packs[j].for_comp == c)
+				out[n++] = (packref){host, j};
+	}
+	return n;
+}
+
+static const ordo_cat_check **pack_checks(gen *g, uint32_t *n)
+{
+	const ordo_cat_check **out = ordo_arena_alloc(g->a, sizeof(void *) * (g->c->nchecks + 1));
+	*n = 0;
+	for (uint32_t i = 0; i < g->c->nchecks; i++)
+		if (g->c->checks[i].scope == ORDO_SCOPE_PACK && g->c->checks[i].when &&
+		    g->c->checks[i].invariant)
+			out[(*n)++] = &g->c->checks[i];
+	return out;
+}
+
+/* The newest pack release that every pack invariant accepts once the served
+ * component is at `served` and the host at `host`. */
+static bool pick_pack_version(gen *g, const packref *pr, ordo_version host_v, ordo_version served,
+			      ordo_version *out)
+{
+	uint32_t nk;
+	const ordo_cat_check **ks = pack_checks(g, &nk);
+	ordo_component host = *pr->host;
+	ordo_component fc = *pr->host->packs[pr->pack].for_comp;
+	ordo_pack pk = pr->host->packs[pr->pack];
+	host.version = host_v;
+	fc.version = served;
+	pk.for_comp = &fc;
+	host.packs = &pk;
+	host.npacks = 1;
+	const ordo_cat_product *hp = host.product;
+	for (int32_t i = (int32_t)hp->nreleases - 1; i >= 0; i--) {
+		ordo_version cand = {&g->c->release, hp->releases[i], -1};
+		if (ordo_version_cmp_release(&cand, &host_v) > 0)
+			continue;
+		pk.version = cand;
+		bool ok = true;
+		for (uint32_t k = 0; k < nk && ok; k++) {
+			ordo_scope_ctx sc = {.estate = g->e, .comp = &host, .pack = &pk, .hop_index = -1};
+			ok = !test(g, ks[k]->when, &sc);
+		}
+		if (ok) {
+			*out = cand;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Pack findings are removed by the pack's own steps: an unregister step
+ * removes what unregistering fixes, a register step what registering the
+ * right version fixes. */
+static void resolve_pack_findings(gen *g, const ordo_pack *pk, ordo_step *s)
+{
+	for (uint32_t i = 0; i < g->r->nfindings; i++) {
+		ordo_finding *f = g->r->findings[i];
+		if (f->pack != pk || f->waived || !f->resolve_action || strcmp(f->resolve_action, s->action))
+			continue;
+		add_resolved(g->a, f, s->id);
+		add_why(g, s, ordo_arena_printf(g->a, "resolves %s", f->id));
+	}
+}
+
+/* ---- one hop of one component ---- */
+
+static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, ordo_vec *exits)
+{
+	hopctx hc = *hc_in;
+	const ordo_component *c = hc.comp;
+	const ordo_hop *hop = hc.hop;
+	ordo_vec prev = ORDO_VEC_INIT;
+	for (size_t i = 0; i < entry_after->len; i++)
+		ordo_vec_push(&prev, entry_after->items[i]);
+	hc.from = hop->from;
+
+	/* update rollup first */
+	if (hop->needs_rollup || hop->below_recommended) {
+		ordo_version target = hop->edge->min;
+		if (hop->below_recommended && hop->edge->recommended.scale)
+			target = hop->edge->recommended;
+		ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, NULL, "apply-update-rollup");
+		const char **names;
+		uint32_t n = component_servers(g, c, &names);
+		set_servers(g, s, names, n);
+		s->from = hop->from;
+		s->to = target;
+		s->hop_index = hc.hop_index;
+		s->title = ordo_arena_printf(g->a, "Apply %s to %s before upgrading to %s",
+					     vs(g, &target), c->id, vs(g, &hop->to));
+		s->sources = hop->edge->sources;
+		add_why(g, s, ordo_arena_printf(g->a, "edge %s -> %s of %s needs %s or later",
+						vs(g, &hop->edge->from), vs(g, &hop->edge->to),
+						c->product->id, vs(g, &hop->edge->min)));
+		if (hop->below_recommended)
+			add_why(g, s, ordo_arena_printf(g->a, "%s is recommended before this upgrade",
+							vs(g, &hop->edge->recommended)));
+		if (hc.stage_why)
+			add_why(g, s, hc.stage_why);
+		after_all(g, s, &prev);
+		set_one(&prev, s->id);
+		hc.from = target;
+		for (uint32_t i = 0; i < g->r->nfindings; i++) {
+			ordo_finding *f = g->r->findings[i];
+			if (f->component == c && f->hop_index == hc.hop_index &&
+			    (!strcmp(f->id, "path.update-rollup") ||
+			     !strcmp(f->id, "path.update-rollup-recommended"))) {
+				add_resolved(g->a, f, s->id);
+				add_why(g, s, ordo_arena_printf(g->a, "resolves %s", f->id));
+			}
+		}
+	}
+
+	emit_tasks(g, &hc, 0, NULL, &prev);
+
+	/* findings a step of this hop removes */
+	for (size_t i = 0; i < g->pend.len; i++)
+		free(g->pend.items[i]);
+	g->pend.len = 0;
+	for (uint32_t i = 0; i < g->r->nfindings; i++) {
+		ordo_finding *f = g->r->findings[i];
+		if (f->component != c || !f->resolve_action || f->waived || f->pack)
+			continue;
+		if (!strcmp(f->id, "path.update-rollup") || !strcmp(f->id, "path.update-rollup-recommended"))
+			continue;
+		bool mine = f->hop_index == hc.hop_index || (f->hop_index < 0 && hc.hop_index == 0);
+		if (!mine)
+			continue;
+		pending *pd = ordo_xcalloc(1, sizeof(*pd));
+		pd->f = f;
+		pd->by_procedure = f->nservers > 0;
+		for (uint32_t j = 0; j < f->nservers && pd->by_procedure; j++)
+			pd->by_procedure = procedure_covers(g, &hc, f->resolve_action, f->servers[j]);
+		ordo_vec_push(&g->pend, pd);
+		if (pd->by_procedure)
+			continue;
+		ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, NULL, f->resolve_action);
+		const char **names = f->servers;
+		uint32_t n = f->nservers;
+		if (!n)
+			n = component_servers(g, c, &names);
+		set_servers(g, s, names, n);
+		s->from = hc.from;
+		s->to = hop->to;
+		s->hop_index = hc.hop_index;
+		ordo_scope_ctx sc;
+		scope_for(g, &hc, &sc, NULL, n ? names[0] : NULL);
+		s->title = title_of(g, f->check ? &f->check->resolved_title : NULL, &sc,
+				    ordo_arena_printf(g->a, "Resolve: %s", f->title));
+		s->sources = f->sources;
+		add_why(g, s, ordo_arena_printf(g->a, "resolves %s", f->id));
+		if (hc.stage_why)
+			add_why(g, s, hc.stage_why);
+		after_all(g, s, &prev);
+		set_one(&prev, s->id);
+		add_resolved(g->a, f, s->id);
+	}
+
+	/* integration packs that serve this component come off first */
+	packref packs[64];
+	uint32_t npacks = packs_for(g, c, packs, 64);
+	for (uint32_t i = 0; i < npacks; i++) {
+		uint32_t flat = g->pack_base[packs[i].host->index] + packs[i].pack;
+		if (!g->packs_registered[flat])
+			continue;
+		const ordo_component *host = packs[i].host;
+		ordo_step *s = step_new(g, ORDO_PHASE_PRE, host, "integration_pack", "unregister-ip");
+		const char **names;
+		uint32_t n = component_servers(g, host, &names);
+		set_servers(g, s, names, n);
+		s->pack_for = c;
+		s->pack_version = host->packs[packs[i].pack].version;
+		s->from = hc.from;
+		s->to = hop->to;
+		s->hop_index = hc.hop_index;
+		s->title = ordo_arena_printf(g->a,
+					     "Uninstall and unregister the %s integration pack for %s from every runbook server and Runbook Designer",
+					     vs(g, &s->pack_version), c->id);
+		add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: unregistered before %s is upgraded",
+						c->id, c->id));
+		resolve_pack_findings(g, &host->packs[packs[i].pack], s);
+		after_all(g, s, &prev);
+		set_one(&prev, s->id);
+		g->packs_registered[flat] = false;
+	}
+
+	/* roles */
+	uint32_t nroles = c->nroles;
+	uint32_t **role_sinks = ordo_arena_alloc(g->a, sizeof(uint32_t *) * (nroles + 1));
+	uint32_t *nsinks = ordo_arena_alloc(g->a, sizeof(uint32_t) * (nroles + 1));
+	bool *present = ordo_arena_alloc(g->a, sizeof(bool) * (nroles + 1));
+	bool *consumed = ordo_arena_alloc(g->a, sizeof(bool) * (nroles + 1));
+	ordo_vec all_sinks = ORDO_VEC_INIT;
+	int last_present = -1;
+	for (uint32_t ri = 0; ri < nroles; ri++) {
+		const ordo_role_members *rm = &c->roles[ri];
+		const ordo_cat_role *role = rm->role;
+		if (!rm->count)
+			continue;
+		/* members upgraded `with` another role were done with that role */
+		bool skip_all = false;
+		const char **left = NULL;
+		uint32_t nleft = 0;
+		if (role->with && rm->names) {
+			const ordo_role_members *wr = ordo_component_role(c, role->with);
+			left = ordo_arena_alloc(g->a, sizeof(char *) * (rm->names->len + 1));
+			for (uint32_t j = 0; j < rm->names->len; j++) {
+				bool inw = false;
+				for (uint32_t k = 0; wr && wr->names && k < wr->names->len && !inw; k++)
+					inw = !strcmp(ordo_role_member(wr, k), ordo_role_member(rm, j));
+				if (!inw)
+					left[nleft++] = ordo_role_member(rm, j);
+			}
+			skip_all = nleft == 0;
+		}
+		present[ri] = true;
+		/* what this role waits for */
+		ordo_vec deps = ORDO_VEC_INIT;
+		const char *dep_why = NULL;
+		if (role->after_given) {
+			for (uint32_t j = 0; j < role->after.n; j++) {
+				const ordo_cat_role *ar = ordo_product_role(c->product, role->after.items[j]);
+				if (!ar || !present[ar->index])
+					continue;
+				consumed[ar->index] = true;
+				for (uint32_t k = 0; k < nsinks[ar->index]; k++)
+					ordo_vec_push(&deps, (void *)(uintptr_t)role_sinks[ar->index][k]);
+			}
+			if (role->after.n)
+				dep_why = ordo_arena_printf(g->a, "role order: %s after %s%s", role->id,
+							    role->after.items[0],
+							    role->after.n > 1 ? " and others" : "");
+		} else if (last_present >= 0) {
+			consumed[last_present] = true;
+			for (uint32_t k = 0; k < nsinks[last_present]; k++)
+				ordo_vec_push(&deps, (void *)(uintptr_t)role_sinks[last_present][k]);
+			dep_why = ordo_arena_printf(g->a, "role order: %s after %s", role->id,
+						    c->roles[last_present].role->id);
+		}
+		if (!deps.len)
+			for (size_t k = 0; k < prev.len; k++)
+				ordo_vec_push(&deps, prev.items[k]);
+		last_present = (int)ri;
+		if (skip_all) {
+			/* its steps are already in the chain of the `with` role */
+			nsinks[ri] = 0;
+			role_sinks[ri] = NULL;
+			const ordo_role_members *wr = ordo_component_role(c, role->with);
+			if (wr && present[wr->role->index]) {
+				nsinks[ri] = nsinks[wr->role->index];
+				role_sinks[ri] = role_sinks[wr->role->index];
+				consumed[wr->role->index] = true;
+			}
+			ordo_vec_release(&deps);
+			continue;
+		}
+		ordo_role_members sub = *rm;
+		ordo_node fake;
+		if (left && nleft < rm->names->len) {
+			/* a list of the remaining names, as a role of its own */
+			fake = *rm->names;
+			ordo_node *items = ordo_arena_alloc(g->a, sizeof(ordo_node) * (nleft + 1));
+			uint32_t m = 0;
+			for (uint32_t j = 0; j < rm->names->len; j++)
+				for (uint32_t k = 0; k < nleft; k++)
+					if (rm->names->u.items[j].u.str == left[k])
+						items[m++] = rm->names->u.items[j];
+			fake.u.items = items;
+			fake.len = m;
+			sub.names = &fake;
+			sub.count = m;
+		}
+		unit *units;
+		uint32_t nu = role_units(g, &sub, &units);
+		ordo_vec chain_prev = ORDO_VEC_INIT;
+		for (size_t k = 0; k < deps.len; k++)
+			ordo_vec_push(&chain_prev, deps.items[k]);
+		ordo_vec sinks = ORDO_VEC_INIT;
+		for (uint32_t ui = 0; ui < nu; ui++) {
+			uint32_t first_id = (uint32_t)g->steps.len + 1;
+			uint32_t last = emit_unit(g, &hc, role, &units[ui], &chain_prev,
+						  mode_reason(g, role, &units[ui]));
+			if (!last)
+				continue;
+			if (dep_why && ui == 0)
+				add_why(g, g->steps.items[first_id - 1], dep_why);
+			if (units[ui].nservers == 1)
+				last = emit_with(g, &hc, role, units[ui].servers[0], last);
+			bool chained = units[ui].initial || role->mode == ORDO_MODE_SEQUENTIAL ||
+				       role->mode == ORDO_MODE_ALONE || role->mode == ORDO_MODE_BATCH;
+			if (chained) {
+				set_one(&chain_prev, last);
+				sinks.len = 0;
+				ordo_vec_push(&sinks, (void *)(uintptr_t)last);
+			} else {
+				ordo_vec_push(&sinks, (void *)(uintptr_t)last);
+			}
+		}
+		ordo_vec_release(&chain_prev);
+		ordo_vec_release(&deps);
+		/* tasks anchored after this role */
+		ordo_vec tail = ORDO_VEC_INIT;
+		for (size_t k = 0; k < sinks.len; k++)
+			ordo_vec_push(&tail, sinks.items[k]);
+		size_t before = g->steps.len;
+		emit_tasks(g, &hc, 2, role->id, &tail);
+		if (g->steps.len > before) {
+			sinks.len = 0;
+			for (size_t k = 0; k < tail.len; k++)
+				ordo_vec_push(&sinks, tail.items[k]);
+		}
+		ordo_vec_release(&tail);
+		nsinks[ri] = (uint32_t)sinks.len;
+		role_sinks[ri] = ordo_arena_alloc(g->a, sizeof(uint32_t) * (sinks.len + 1));
+		for (size_t k = 0; k < sinks.len; k++)
+			role_sinks[ri][k] = (uint32_t)(uintptr_t)sinks.items[k];
+		ordo_vec_release(&sinks);
+	}
+	/* everything the roles end with that no later role waits for */
+	for (uint32_t ri = 0; ri < nroles; ri++)
+		for (uint32_t k = 0; present[ri] && !consumed[ri] && k < nsinks[ri]; k++) {
+			bool dup = false;
+			for (size_t q = 0; q < all_sinks.len && !dup; q++)
+				dup = (uint32_t)(uintptr_t)all_sinks.items[q] == role_sinks[ri][k];
+			if (!dup)
+				ordo_vec_push(&all_sinks, (void *)(uintptr_t)role_sinks[ri][k]);
+		}
+	if (all_sinks.len) {
+		prev.len = 0;
+		for (size_t k = 0; k < all_sinks.len; k++)
+			ordo_vec_push(&prev, all_sinks.items[k]);
+	}
+	ordo_vec_release(&all_sinks);
+	g->cur[c->index] = hop->to;
+
+	/* packs back on, at a release the new state supports */
+	for (uint32_t i = 0; i < npacks; i++) {
+		uint32_t flat = g->pack_base[packs[i].host->index] + packs[i].pack;
+		const ordo_component *host = packs[i].host;
+		ordo_version pv;
+		if (!pick_pack_version(g, &packs[i], g->cur[host->index], hop->to, &pv)) {
+			pv = hop->to;
+			pv.scale = &g->c->release;
+			pv.sub = -1;
+		}
+		ordo_step *s = step_new(g, ORDO_PHASE_POST, host, "integration_pack", "register-ip");
+		const char **names;
+		uint32_t n = component_servers(g, host, &names);
+		set_servers(g, s, names, n);
+		s->pack_for = c;
+		s->pack_version = pv;
+		s->from = hc.from;
+		s->to = hop->to;
+		s->hop_index = hc.hop_index;
+		s->title = ordo_arena_printf(g->a,
+					     "Install and register the %s integration pack for %s, deploy it to the runbook servers and Runbook Designers, and check Orchestrator receives data",
+					     vs(g, &pv), c->id);
+		add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: registered again after %s reaches %s",
+						c->id, c->id, vs(g, &hop->to)));
+		resolve_pack_findings(g, &host->packs[packs[i].pack], s);
+		after_all(g, s, &prev);
+		set_one(&prev, s->id);
+		g->packs_registered[flat] = true;
+	}
+
+	emit_tasks(g, &hc, 2, NULL, &prev);
+	exits->len = 0;
+	for (size_t k = 0; k < prev.len; k++)
+		ordo_vec_push(exits, prev.items[k]);
+	ordo_vec_release(&prev);
+}
+
+/* Findings a step can remove on components that do not move at all (an
+ * integration pack of the wrong release on components already at their
+ * target, say): their steps come first, before any stage. */
+static void gen_leftovers(gen *g, ordo_vec *exits)
+{
+	ordo_report *r = g->r;
+	for (uint32_t i = 0; i < r->nfindings; i++) {
+		ordo_finding *f = r->findings[i];
+		if (f->waived || !f->resolve_action || f->nresolved || !f->component ||
+		    !strncmp(f->id, "path.", 5))
+			continue;
+		const ordo_component *moving = f->pack ? f->pack->for_comp : f->component;
+		if (!moving || r->paths[moving->index].path.n > 0)
+			continue;
+		const ordo_component *c = f->component;
+		const char **names;
+		uint32_t n;
+		if (f->pack) {
+			const ordo_pack *pk = f->pack;
+			packref pr = {c, (uint32_t)(pk - c->packs)};
+			uint32_t flat = g->pack_base[c->index] + pr.pack;
+			n = component_servers(g, c, &names);
+			if (g->packs_registered[flat]) {
+				ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, "integration_pack", "unregister-ip");
+				set_servers(g, s, names, n);
+				s->pack_for = pk->for_comp;
+				s->pack_version = pk->version;
+				s->title = ordo_arena_printf(g->a, "Uninstall and unregister the %s integration pack for %s everywhere",
+							     vs(g, &pk->version), pk->for_id);
+				add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: its release does not fit", pk->for_id));
+				after_all(g, s, exits);
+				set_one(exits, s->id);
+				g->packs_registered[flat] = false;
+				resolve_pack_findings(g, pk, s);
+			}
+			if (!strcmp(f->resolve_action, "register-ip")) {
+				ordo_version pv;
+				if (!pick_pack_version(g, &pr, g->cur[c->index], g->cur[pk->for_comp->index], &pv))
+					pv = g->cur[pk->for_comp->index];
+				pv.sub = -1;
+				ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, "integration_pack", "register-ip");
+				set_servers(g, s, names, n);
+				s->pack_for = pk->for_comp;
+				s->pack_version = pv;
+				s->title = ordo_arena_printf(g->a, "Install, register and deploy the %s integration pack for %s",
+							     vs(g, &pv), pk->for_id);
+				add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: the release that fits %s %s",
+								pk->for_id, pk->for_id,
+								vs(g, &g->cur[pk->for_comp->index])));
+				after_all(g, s, exits);
+				set_one(exits, s->id);
+				g->packs_registered[flat] = true;
+				resolve_pack_findings(g, pk, s);
+			}
+			continue;
+		}
+		ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, NULL, f->resolve_action);
+		names = f->servers;
+		n = f->nservers;
+		if (!n)
+			n = component_servers(g, c, &names);
+		set_servers(g, s, names, n);
+		ordo_scope_ctx sc = {.estate = g->e, .comp = c, .hop_index = -1,
+				     .server_name = n ? names[0] : NULL};
+		s->title = title_of(g, f->check ? &f->check->resolved_title : NULL, &sc,
+				    ordo_arena_printf(g->a, "Resolve: %s", f->title));
+		s->sources = f->sources;
+		add_why(g, s, ordo_arena_printf(g->a, "resolves %s", f->id));
+		after_all(g, s, exits);
+		set_one(exits, s->id);
+		add_resolved(g->a, f, s->id);
+	}
+}
+
+/* ---- the whole plan ---- */
+
+static int cmp_i32(const void *x, const void *y)
+{
+	int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+static void assign_waves(ordo_plan *p, ordo_step **steps, uint32_t n)
+{
+	uint32_t maxw = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		ordo_step *s = steps[i];
+		uint32_t w = 1;
+		for (uint32_t k = 0; k < s->nafter; k++) {
+			uint32_t pw = steps[s->after[k] - 1]->wave + 1;
+			if (pw > w)
+				w = pw;
+		}
+		s->wave = w;
+		if (w > maxw)
+			maxw = w;
+	}
+	/* an `alone` step keeps its wave; everything else from there moves up */
+	for (uint32_t i = 0; i < n; i++) {
+		ordo_step *s = steps[i];
+		if (!s->alone)
+			continue;
+		bool shared = false;
+		for (uint32_t j = 0; j < n && !shared; j++)
+			shared = j != i && steps[j]->wave == s->wave;
+		if (!shared)
+			continue;
+		for (uint32_t j = 0; j < n; j++)
+			if (j != i && steps[j]->wave >= s->wave)
+				steps[j]->wave++;
+		maxw++;
+	}
+	p->nwaves = maxw;
+}
+
+static int step_order(const void *x, const void *y)
+{
+	const ordo_step *a = *(ordo_step *const *)x, *b = *(ordo_step *const *)y;
+	if (a->wave != b->wave)
+		return a->wave < b->wave ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static void mark_blocked(gen *g)
+{
+	ordo_report *r = g->r;
+	uint32_t n = (uint32_t)g->steps.len;
+	ordo_step **steps = (ordo_step **)g->steps.items;
+	for (uint32_t i = 0; i < r->nfindings; i++) {
+		const ordo_finding *f = r->findings[i];
+		if (!ordo_finding_open_blocker(f))
+			continue;
+		if (!f->component) {
+			for (uint32_t k = 0; k < n; k++)
+				add_blocked(g->a, steps[k], f->id);
+			continue;
+		}
+		if (!strcmp(f->id, "path.none")) {
+			/* components the suite order puts after this one cannot move
+			 * either, in any stage this one should have reached */
+			const ordo_component *a = f->component;
+			for (uint32_t k = 0; k < n; k++) {
+				ordo_step *s = steps[k];
+				if (s->component == a || s->hop_index < 0 || !s->to.scale)
+					continue;
+				if (!ordo_product_has_release(a->product, s->to.idx) ||
+				    ordo_version_cmp_release(&a->version, &s->to) >= 0)
+					continue;
+				if (must_precede(g, a, s->component, s->to.idx))
+					add_blocked(g->a, s, f->id);
+			}
+			continue;
+		}
+		for (uint32_t k = 0; k < n; k++) {
+			ordo_step *s = steps[k];
+			if (s->component != f->component && s->pack_for != f->component)
+				continue;
+			if (f->hop_index >= 0 && s->hop_index >= 0 && s->hop_index < f->hop_index)
+				continue;
+			add_blocked(g->a, s, f->id);
+		}
+	}
+	/* a step waits for everything before it: blocks flow forward */
+	for (uint32_t k = 0; k < n; k++) {
+		ordo_step *s = steps[k];
+		for (uint32_t j = 0; j < s->nafter; j++) {
+			const ordo_step *pre = steps[s->after[j] - 1];
+			for (uint32_t q = 0; q < pre->nblocked; q++)
+				add_blocked(g->a, s, pre->blocked_by[q]);
+		}
+	}
+}
+
+int ordo_plan_build(ordo_plan **out, ordo_report *r)
+{
+	ordo_plan *p = ordo_xcalloc(1, sizeof(*p));
+	p->arena = ordo_arena_new();
+	p->report = r;
+	gen g;
+	memset(&g, 0, sizeof(g));
+	g.p = p;
+	g.r = r;
+	g.e = r->estate;
+	g.c = r->catalog;
+	g.a = p->arena;
+	ordo_eval_init(&g.ev);
+	const ordo_estate *e = g.e;
+
+	g.cur = ordo_arena_alloc(g.a, sizeof(ordo_version) * (e->ncomponents + 1));
+	g.pack_base = ordo_arena_alloc(g.a, sizeof(uint32_t) * (e->ncomponents + 1));
+	uint32_t npacks = 0;
+	for (uint32_t i = 0; i < e->ncomponents; i++) {
+		g.cur[i] = e->components[i].version;
+		g.pack_base[i] = npacks;
+		npacks += e->components[i].npacks;
+	}
+	g.packs_registered = ordo_arena_alloc(g.a, sizeof(bool) * (npacks + 1));
+	for (uint32_t i = 0; i < npacks; i++)
+		g.packs_registered[i] = true;
+
+	/* stages: the releases hops reach, in release order */
+	uint32_t nkeys = 0;
+	int32_t *keys = NULL;
+	p->complete = true;
+	for (uint32_t i = 0; i < e->ncomponents; i++) {
+		const ordo_path *path = &r->paths[i].path;
+		if (path->status == ORDO_PATH_NONE || path->status == ORDO_PATH_DOWNGRADE)
+			p->complete = false;
+		for (uint32_t h = 0; h < path->n; h++) {
+			keys = ordo_xrealloc(keys, sizeof(int32_t) * (nkeys + 1));
+			keys[nkeys++] = hop_stage_key(&e->components[i], &path->hops[h]);
+		}
+	}
+	qsort(keys, nkeys, sizeof(int32_t), cmp_i32);
+	uint32_t nstages = 0;
+	for (uint32_t i = 0; i < nkeys; i++)
+		if (!nstages || keys[nstages - 1] != keys[i])
+			keys[nstages++] = keys[i];
+
+	ordo_vec stage_exits = ORDO_VEC_INIT; /* exits of the previous stage */
+	gen_leftovers(&g, &stage_exits);
+	const char *prev_stage_name = NULL;
+	for (uint32_t st = 0; st < nstages; st++) {
+		g.stage = st;
+		int32_t key = keys[st];
+		const char *rel = g.c->release.entries[key];
+		/* the components moving in this stage, with their hop */
+		uint32_t nc = 0;
+		uint32_t *comps = ordo_arena_alloc(g.a, sizeof(uint32_t) * (e->ncomponents + 1));
+		int *hopi = ordo_arena_alloc(g.a, sizeof(int) * (e->ncomponents + 1));
+		for (uint32_t i = 0; i < e->ncomponents; i++) {
+			const ordo_path *path = &r->paths[i].path;
+			for (uint32_t h = 0; h < path->n; h++)
+				if (hop_stage_key(&e->components[i], &path->hops[h]) == key) {
+					comps[nc] = i;
+					hopi[nc++] = (int)h;
+					break;
+				}
+		}
+		/* topological order of the stage's components (Kahn; estate order
+		 * breaks ties so the plan is deterministic) */
+		const char **rule = ordo_arena_alloc(g.a, sizeof(char *) * (nc * nc + 1));
+		for (uint32_t a = 0; a < nc; a++)
+			for (uint32_t b = 0; b < nc; b++)
+				rule[a * nc + b] = a == b ? NULL
+						   : must_precede(&g, &e->components[comps[a]],
+								  &e->components[comps[b]], key);
+		bool *done = ordo_arena_alloc(g.a, sizeof(bool) * (nc + 1));
+		ordo_vec *exits = ordo_arena_alloc(g.a, sizeof(ordo_vec) * (nc + 1));
+		for (uint32_t round = 0; round < nc; round++) {
+			uint32_t pick = nc;
+			for (uint32_t b = 0; b < nc && pick == nc; b++) {
+				if (done[b])
+					continue;
+				bool ready = true;
+				for (uint32_t a = 0; a < nc && ready; a++)
+					ready = done[a] || !rule[a * nc + b];
+				if (ready)
+					pick = b;
+			}
+			if (pick == nc) {
+				/* a cycle between products: lint prevents it, fall back to estate order */
+				for (uint32_t b = 0; b < nc; b++)
+					if (!done[b]) {
+						pick = b;
+						break;
+					}
+			}
+			done[pick] = true;
+			const ordo_component *comp = &e->components[comps[pick]];
+			/* wait for the immediate predecessors only: the rest is implied */
+			ordo_vec entry = ORDO_VEC_INIT;
+			bool has_pred = false;
+			for (uint32_t a = 0; a < nc; a++) {
+				if (!rule[a * nc + pick])
+					continue;
+				has_pred = true;
+				bool implied = false;
+				for (uint32_t b2 = 0; b2 < nc && !implied; b2++)
+					implied = b2 != a && rule[a * nc + b2] && rule[b2 * nc + pick];
+				if (implied)
+					continue;
+				for (size_t k = 0; k < exits[a].len; k++)
+					ordo_vec_push(&entry, exits[a].items[k]);
+			}
+			if (!has_pred)
+				for (size_t k = 0; k < stage_exits.len; k++)
+					ordo_vec_push(&entry, stage_exits.items[k]);
+			hopctx hc = {comp, &r->paths[comps[pick]].path, hopi[pick],
+				     &r->paths[comps[pick]].path.hops[hopi[pick]],
+				     r->paths[comps[pick]].path.hops[hopi[pick]].from, NULL};
+			if (prev_stage_name)
+				hc.stage_why = ordo_arena_printf(g.a, "stage %s: the suite completes %s first",
+								 rel, prev_stage_name);
+			size_t first = g.steps.len;
+			gen_hop(&g, &hc, &entry, &exits[pick]);
+			ordo_vec_release(&entry);
+			/* the rules that placed the component's first steps */
+			for (size_t k = first; k < g.steps.len; k++) {
+				ordo_step *s = g.steps.items[k];
+				bool entry_step = false;
+				for (uint32_t q = 0; q < s->nafter && !entry_step; q++)
+					entry_step = s->after[q] <= first;
+				if (!entry_step && s->nafter)
+					continue;
+				for (uint32_t a = 0; a < nc; a++)
+					if (rule[a * nc + pick])
+						add_why(&g, s, rule[a * nc + pick]);
+			}
+		}
+		stage_exits.len = 0;
+		for (uint32_t a = 0; a < nc; a++) {
+			bool succ = false;
+			for (uint32_t b2 = 0; b2 < nc && !succ; b2++)
+				succ = rule[a * nc + b2] != NULL;
+			for (size_t k = 0; !succ && k < exits[a].len; k++)
+				ordo_vec_push(&stage_exits, exits[a].items[k]);
+			ordo_vec_release(&exits[a]);
+		}
+		prev_stage_name = rel;
+	}
+	ordo_vec_release(&stage_exits);
+	free(keys);
+	for (size_t i = 0; i < g.pend.len; i++)
+		free(g.pend.items[i]);
+	ordo_vec_release(&g.pend);
+
+	mark_blocked(&g);
+
+	/* waves, then ids in output order */
+	uint32_t n = (uint32_t)g.steps.len;
+	ordo_step **steps = (ordo_step **)g.steps.items;
+	assign_waves(p, steps, n);
+	p->steps = ordo_arena_alloc(g.a, sizeof(ordo_step *) * (n + 1));
+	memcpy(p->steps, steps, sizeof(ordo_step *) * n);
+	qsort(p->steps, n, sizeof(ordo_step *), step_order);
+	uint32_t *newid = ordo_xcalloc(n + 1, sizeof(uint32_t));
+	for (uint32_t i = 0; i < n; i++)
+		newid[p->steps[i]->id] = i + 1;
+	for (uint32_t i = 0; i < n; i++) {
+		ordo_step *s = p->steps[i];
+		for (uint32_t k = 0; k < s->nafter; k++)
+			s->after[k] = newid[s->after[k]];
+		qsort(s->after, s->nafter, sizeof(uint32_t), cmp_i32);
+	}
+	for (uint32_t i = 0; i < n; i++)
+		p->steps[i]->id = i + 1;
+	for (uint32_t i = 0; i < r->nfindings; i++) {
+		ordo_finding *f = r->findings[i];
+		for (uint32_t k = 0; k < f->nresolved; k++)
+			f->resolved_by[k] = newid[f->resolved_by[k]];
+		qsort(f->resolved_by, f->nresolved, sizeof(uint32_t), cmp_i32);
+	}
+	free(newid);
+	p->nsteps = n;
+	ordo_vec_release(&g.steps);
+	ordo_eval_release(&g.ev);
+	ordo_report_sort(r);
+	ordo_plan_verify(p);
+	*out = p;
+	return 0;
+}
+
+void ordo_plan_free(ordo_plan *p)
+{
+	if (!p)
+		return;
+	ordo_arena_free(p->arena);
+	free(p->violations);
+	free(p);
+}

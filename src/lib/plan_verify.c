@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * plan_verify.c: replay a plan's steps on a fresh copy of the estate and
+ * check every intermediate state.
+ *
+ * This file does not use the generator's bookkeeping: it reads only the
+ * finished step list, the estate and the catalog, so a generator bug shows
+ * up as a violation instead of being certified by the code that made it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+typedef struct {
+	ordo_version v;   /* named: the member's version */
+} mstate;
+
+typedef struct {
+	ordo_version old_v; /* anonymous members not yet moved */
+	ordo_version new_v; /* where the moved ones are */
+	uint64_t moved;
+	uint64_t count;
+} astate;
+
+typedef struct {
+	const ordo_component *c;
+	mstate **named;  /* [role][member] */
+	astate *anon;    /* [role] */
+	ordo_component *sim; /* a copy whose version tracks the replay */
+	ordo_pack *packs;   /* copies with replayed versions */
+	bool *registered;
+	ordo_version start;
+} cstate;
+
+typedef struct {
+	ordo_plan *p;
+	const ordo_estate *e;
+	const ordo_catalog *c;
+	cstate *cs;
+	ordo_eval ev;
+	ordo_vec viol;
+	ordo_arena *a;
+	ordo_estate sim_estate;
+} vctx;
+
+static void violate(vctx *v, uint32_t step, const char *rule, const char *msg)
+{
+	ordo_violation *x = ordo_xmalloc(sizeof(*x));
+	x->step = step;
+	x->rule = rule;
+	x->message = msg;
+	ordo_vec_push(&v->viol, x);
+}
+
+static const char *vstr(vctx *v, const ordo_version *ver)
+{
+	return ordo_version_dup(v->a, ver);
+}
+
+static void min_max(const cstate *s, ordo_version *mn, ordo_version *mx)
+{
+	bool any = false;
+	const ordo_component *c = s->c;
+	for (uint32_t r = 0; r < c->nroles; r++) {
+		const ordo_role_members *rm = &c->roles[r];
+		if (rm->names) {
+			for (uint32_t i = 0; i < rm->names->len; i++) {
+				const ordo_version *x = &s->named[r][i].v;
+				if (!any || ordo_version_cmp(x, mn) < 0)
+					*mn = *x;
+				if (!any || ordo_version_cmp(x, mx) > 0)
+					*mx = *x;
+				any = true;
+			}
+		} else if (rm->count) {
+			const astate *an = &s->anon[r];
+			const ordo_version *lo = an->moved < an->count ? &an->old_v : &an->new_v;
+			const ordo_version *hi = an->moved ? &an->new_v : &an->old_v;
+			if (!any || ordo_version_cmp(lo, mn) < 0)
+				*mn = *lo;
+			if (!any || ordo_version_cmp(hi, mx) > 0)
+				*mx = *hi;
+			any = true;
+		}
+	}
+	if (!any)
+		*mn = *mx = s->start;
+}
+
+static const ordo_cat_edge *edge_for(const ordo_cat_product *p, const ordo_version *from,
+				     const ordo_version *to)
+{
+	for (uint32_t i = 0; i < p->nedges; i++)
+		if (p->edges[i].from.idx == from->idx && p->edges[i].to.idx == to->idx)
+			return &p->edges[i];
+	return NULL;
+}
+
+static int role_index(const ordo_component *c, const char *role)
+{
+	for (uint32_t i = 0; role && i < c->nroles; i++)
+		if (!strcmp(c->roles[i].role->id, role))
+			return (int)i;
+	return -1;
+}
+
+static void move_member(vctx *v, const ordo_step *s, ordo_version *cur, const char *who)
+{
+	const ordo_component *c = s->component;
+	if (ordo_version_cmp_release(cur, &s->to) == 0) {
+		violate(v, s->id, "coverage",
+			ordo_arena_printf(v->a, "%s of %s is upgraded to %s twice", who, c->id,
+					  vstr(v, &s->to)));
+		return;
+	}
+	const ordo_cat_edge *e = edge_for(c->product, cur, &s->to);
+	if (!e) {
+		violate(v, s->id, "path",
+			ordo_arena_printf(v->a, "%s of %s goes from %s to %s, which is not a supported upgrade",
+					  who, c->id, vstr(v, cur), vstr(v, &s->to)));
+	} else if (e->min.scale && ordo_version_cmp(cur, &e->min) < 0) {
+		violate(v, s->id, "path.update-rollup",
+			ordo_arena_printf(v->a, "%s of %s is upgraded from %s, below the minimum %s",
+					  who, c->id, vstr(v, cur), vstr(v, &e->min)));
+	}
+	*cur = s->to;
+	cur->sub = -1;
+}
+
+static void apply(vctx *v, const ordo_step *s)
+{
+	const ordo_component *c = s->component;
+	cstate *cs = &v->cs[c->index];
+	if (!strcmp(s->action, "apply-update-rollup")) {
+		for (uint32_t r = 0; r < c->nroles; r++) {
+			const ordo_role_members *rm = &c->roles[r];
+			for (uint32_t i = 0; rm->names && i < rm->names->len; i++) {
+				ordo_version *x = &cs->named[r][i].v;
+				if (x->idx == s->to.idx && ordo_version_cmp(x, &s->to) < 0)
+					*x = s->to;
+			}
+			astate *an = &cs->anon[r];
+			if (an->old_v.idx == s->to.idx && ordo_version_cmp(&an->old_v, &s->to) < 0)
+				an->old_v = s->to;
+		}
+		return;
+	}
+	if (!strcmp(s->action, "unregister-ip") || !strcmp(s->action, "register-ip")) {
+		bool reg = s->action[0] == 'r';
+		for (uint32_t i = 0; i < c->npacks; i++) {
+			if (c->packs[i].for_comp != s->pack_for)
+				continue;
+			if (cs->registered[i] == reg)
+				violate(v, s->id, "integration-pack",
+					ordo_arena_printf(v->a, "the integration pack for %s is %s twice",
+							  s->pack_for->id, reg ? "registered" : "unregistered"));
+			cs->registered[i] = reg;
+			if (reg)
+				cs->packs[i].version = s->pack_version;
+		}
+		return;
+	}
+	if (strcmp(s->action, "upgrade"))
+		return;
+	int r = role_index(c, s->role);
+	if (r < 0) {
+		violate(v, s->id, "coverage",
+			ordo_arena_printf(v->a, "an upgrade step of %s names no role of it", c->id));
+		return;
+	}
+	const ordo_role_members *rm = &c->roles[r];
+	for (uint32_t k = 0; k < s->nservers; k++) {
+		int found = -1;
+		for (uint32_t i = 0; rm->names && i < rm->names->len && found < 0; i++)
+			if (!strcmp(ordo_role_member(rm, i), s->servers[k]))
+				found = (int)i;
+		if (found < 0) {
+			violate(v, s->id, "coverage",
+				ordo_arena_printf(v->a, "%s is not a member of role %s of %s",
+						  s->servers[k], rm->role->id, c->id));
+			continue;
+		}
+		move_member(v, s, &cs->named[r][found].v, s->servers[k]);
+	}
+	if (s->members) {
+		astate *an = &cs->anon[r];
+		if (an->moved && ordo_version_cmp_release(&an->new_v, &s->to) != 0) {
+			violate(v, s->id, "coverage",
+				ordo_arena_printf(v->a, "members of role %s of %s move to %s before the previous move finished",
+						  rm->role->id, c->id, vstr(v, &s->to)));
+		}
+		if (!an->moved) {
+			ordo_version from = an->old_v;
+			ordo_version tmp = from;
+			move_member(v, s, &tmp, "a batch");
+			(void)from;
+		}
+		an->new_v = s->to;
+		an->new_v.sub = -1;
+		an->moved += s->members;
+		if (an->moved > an->count)
+			violate(v, s->id, "coverage",
+				ordo_arena_printf(v->a, "role %s of %s has %llu members, but %llu were upgraded to %s",
+						  rm->role->id, c->id, (unsigned long long)an->count,
+						  (unsigned long long)an->moved, vstr(v, &s->to)));
+		if (an->moved >= an->count) {
+			an->old_v = an->new_v;
+			an->moved = 0;
+		}
+	}
+}
+
+static void sync_sim(vctx *v)
+{
+	for (uint32_t i = 0; i < v->e->ncomponents; i++) {
+		ordo_version mn, mx;
+		min_max(&v->cs[i], &mn, &mx);
+		v->cs[i].sim->version = mx; /* a component counts as moved once any member moved */
+	}
+}
+
+static void check_packs(vctx *v, uint32_t step)
+{
+	const ordo_catalog *c = v->c;
+	for (uint32_t i = 0; i < v->e->ncomponents; i++) {
+		cstate *cs = &v->cs[i];
+		for (uint32_t k = 0; k < cs->c->npacks; k++) {
+			if (!cs->registered[k])
+				continue;
+			for (uint32_t q = 0; q < c->nchecks; q++) {
+				const ordo_cat_check *chk = &c->checks[q];
+				if (chk->scope != ORDO_SCOPE_PACK || !chk->invariant || !chk->when)
+					continue;
+				ordo_scope_ctx sc = {.estate = &v->sim_estate, .comp = cs->sim,
+						     .pack = &cs->packs[k], .hop_index = -1};
+				ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
+				ordo_eval_reset(&v->ev);
+				if (ordo_expr_test(chk->when, &ctx, &v->ev))
+					violate(v, step, chk->id,
+						ordo_arena_printf(v->a, "the %s integration pack for %s is registered while %s is at %s (%s)",
+								  vstr(v, &cs->packs[k].version),
+								  cs->packs[k].for_id,
+								  cs->packs[k].for_id,
+								  vstr(v, &cs->packs[k].for_comp->version),
+								  chk->title.source ? chk->title.source : chk->id));
+			}
+		}
+	}
+}
+
+/* No component may have started moving to a release while one the suite
+ * puts before it has not finished moving there. */
+static void check_order(vctx *v, uint32_t step)
+{
+	const ordo_estate *e = v->e;
+	for (uint32_t bi = 0; bi < e->ncomponents; bi++) {
+		ordo_version bmin, bmax;
+		min_max(&v->cs[bi], &bmin, &bmax);
+		const ordo_component *b = &e->components[bi];
+		if (ordo_version_cmp_release(&bmax, &v->cs[bi].start) <= 0)
+			continue;
+		for (uint32_t ai = 0; ai < e->ncomponents; ai++) {
+			if (ai == bi)
+				continue;
+			const ordo_component *a = &e->components[ai];
+			ordo_version amin, amax;
+			min_max(&v->cs[ai], &amin, &amax);
+			if (ordo_version_cmp_release(&amin, &bmax) >= 0)
+				continue;
+			if (!ordo_product_has_release(a->product, bmax.idx) || !a->target.scale ||
+			    ordo_version_cmp_release(&a->target, &bmax) < 0)
+				continue;
+			const char *rule = ordo_sequence_rule(e, a, b, bmax.idx, v->a, &v->ev);
+			if (!rule)
+				continue;
+			violate(v, step, "sequence",
+				ordo_arena_printf(v->a, "%s has started moving to %s while %s is still at %s (%s)",
+						  b->id, vstr(v, &bmax), a->id, vstr(v, &amin), rule));
+		}
+	}
+}
+
+uint32_t ordo_plan_verify(ordo_plan *p)
+{
+	const ordo_report *r = p->report;
+	vctx v;
+	memset(&v, 0, sizeof(v));
+	v.p = p;
+	v.e = r->estate;
+	v.c = r->catalog;
+	v.a = p->arena;
+	ordo_eval_init(&v.ev);
+	const ordo_estate *e = v.e;
+
+	/* a fresh copy of the estate's state */
+	v.cs = ordo_arena_alloc(v.a, sizeof(cstate) * (e->ncomponents + 1));
+	v.sim_estate = *e;
+	ordo_component *simc = ordo_arena_alloc(v.a, sizeof(ordo_component) * (e->ncomponents + 1));
+	for (uint32_t i = 0; i < e->ncomponents; i++) {
+		const ordo_component *c = &e->components[i];
+		cstate *cs = &v.cs[i];
+		cs->c = c;
+		cs->start = c->version;
+		cs->named = ordo_arena_alloc(v.a, sizeof(mstate *) * (c->nroles + 1));
+		cs->anon = ordo_arena_alloc(v.a, sizeof(astate) * (c->nroles + 1));
+		for (uint32_t rr = 0; rr < c->nroles; rr++) {
+			const ordo_role_members *rm = &c->roles[rr];
+			uint32_t n = rm->names ? rm->names->len : 0;
+			cs->named[rr] = ordo_arena_alloc(v.a, sizeof(mstate) * (n + 1));
+			for (uint32_t k = 0; k < n; k++)
+				cs->named[rr][k].v = c->version;
+			cs->anon[rr].old_v = cs->anon[rr].new_v = c->version;
+			cs->anon[rr].count = rm->names ? 0 : rm->count;
+		}
+		simc[i] = *c;
+		cs->sim = &simc[i];
+		cs->packs = ordo_arena_alloc(v.a, sizeof(ordo_pack) * (c->npacks + 1));
+		cs->registered = ordo_arena_alloc(v.a, sizeof(bool) * (c->npacks + 1));
+		for (uint32_t k = 0; k < c->npacks; k++) {
+			cs->packs[k] = c->packs[k];
+			cs->registered[k] = true;
+		}
+		cs->sim->packs = cs->packs;
+	}
+	for (uint32_t i = 0; i < e->ncomponents; i++) {
+		/* packs and integrations point at the replayed copies */
+		for (uint32_t k = 0; k < e->components[i].npacks; k++)
+			v.cs[i].packs[k].for_comp = v.cs[e->components[i].packs[k].for_comp->index].sim;
+	}
+	v.sim_estate.components = simc;
+
+	/* the order itself */
+	for (uint32_t i = 0; i < p->nsteps; i++) {
+		const ordo_step *s = p->steps[i];
+		if (s->id != i + 1)
+			violate(&v, s->id, "order", ordo_arena_printf(v.a, "step %u is listed at position %u", s->id, i + 1));
+		if (i && s->wave < p->steps[i - 1]->wave)
+			violate(&v, s->id, "order", "waves go backwards");
+		for (uint32_t k = 0; k < s->nafter; k++) {
+			uint32_t a = s->after[k];
+			if (a == 0 || a >= s->id)
+				violate(&v, s->id, "order",
+					ordo_arena_printf(v.a, "step %u waits for step %u, which does not come before it", s->id, a));
+			else if (p->steps[a - 1]->wave >= s->wave)
+				violate(&v, s->id, "order",
+					ordo_arena_printf(v.a, "step %u is in wave %u but waits for step %u of wave %u",
+							  s->id, s->wave, a, p->steps[a - 1]->wave));
+		}
+		if (s->alone)
+			for (uint32_t j = 0; j < p->nsteps; j++)
+				if (j != i && p->steps[j]->wave == s->wave) {
+					violate(&v, s->id, "alone",
+						ordo_arena_printf(v.a, "step %u must run alone but shares wave %u with step %u",
+								  s->id, s->wave, p->steps[j]->id));
+					break;
+				}
+	}
+
+	bool any_packs = false;
+	for (uint32_t i = 0; i < e->ncomponents; i++)
+		any_packs |= e->components[i].npacks > 0;
+	if (any_packs) {
+		sync_sim(&v);
+		check_packs(&v, 0);
+	}
+	check_order(&v, 0);
+	for (uint32_t i = 0; i < p->nsteps; i++) {
+		const ordo_step *s = p->steps[i];
+		bool changes = !strcmp(s->action, "upgrade") || !strcmp(s->action, "apply-update-rollup") ||
+			       s->pack_for;
+		if (!changes)
+			continue;
+		apply(&v, s);
+		if (any_packs) {
+			sync_sim(&v);
+			check_packs(&v, s->id);
+		}
+		if (!strcmp(s->action, "upgrade"))
+			check_order(&v, s->id);
+	}
+
+	/* the end state: every member where its component is going, nothing mixed */
+	for (uint32_t i = 0; i < e->ncomponents; i++) {
+		const ordo_component *c = &e->components[i];
+		const ordo_path *path = &r->paths[i].path;
+		if (path->status != ORDO_PATH_OK)
+			continue;
+		cstate *cs = &v.cs[i];
+		for (uint32_t rr = 0; rr < c->nroles; rr++) {
+			const ordo_role_members *rm = &c->roles[rr];
+			for (uint32_t k = 0; rm->names && k < rm->names->len; k++)
+				if (ordo_version_cmp_release(&cs->named[rr][k].v, &c->target))
+					violate(&v, 0, "end-state",
+						ordo_arena_printf(v.a, "%s (%s of %s) ends at %s, not %s",
+								  ordo_role_member(rm, k), rm->role->id, c->id,
+								  vstr(&v, &cs->named[rr][k].v), vstr(&v, &c->target)));
+			if (!rm->names && rm->count &&
+			    (cs->anon[rr].moved || ordo_version_cmp_release(&cs->anon[rr].old_v, &c->target)))
+				violate(&v, 0, "end-state",
+					ordo_arena_printf(v.a, "members of %s of %s do not all end at %s",
+							  rm->role->id, c->id, vstr(&v, &c->target)));
+		}
+		for (uint32_t k = 0; k < c->npacks; k++)
+			if (!cs->registered[k])
+				violate(&v, 0, "end-state",
+					ordo_arena_printf(v.a, "the integration pack for %s is left unregistered",
+							  c->packs[k].for_id));
+	}
+
+	ordo_eval_release(&v.ev);
+	free(p->violations);
+	p->nviolations = (uint32_t)v.viol.len;
+	p->violations = ordo_xmalloc(sizeof(ordo_violation) * (v.viol.len + 1));
+	for (size_t i = 0; i < v.viol.len; i++) {
+		p->violations[i] = *(ordo_violation *)v.viol.items[i];
+		free(v.viol.items[i]);
+	}
+	ordo_vec_release(&v.viol);
+	return p->nviolations;
+}
