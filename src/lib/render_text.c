@@ -49,14 +49,17 @@ static void wrap(ordo_buf *out, const char *text, int indent, int width)
 	}
 }
 
-static void counts(const ordo_report *r, uint32_t n[3], uint32_t *waived)
+static void counts(const ordo_report *r, uint32_t n[3], uint32_t *waived, uint32_t *resolved)
 {
 	n[0] = n[1] = n[2] = 0;
-	*waived = 0;
+	*waived = *resolved = 0;
 	for (uint32_t i = 0; i < r->nfindings; i++) {
-		n[r->findings[i]->severity]++;
-		if (r->findings[i]->waived)
+		const ordo_finding *f = r->findings[i];
+		n[f->severity]++;
+		if (f->waived)
 			(*waived)++;
+		else if (f->nresolved && f->severity > ORDO_SEV_INFO)
+			(*resolved)++;
 	}
 }
 
@@ -67,8 +70,8 @@ void ordo_render_text(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 	if (!o)
 		o = &defaults;
 	const char *verdict = ordo_report_verdict(r);
-	uint32_t n[3], waived;
-	counts(r, n, &waived);
+	uint32_t n[3], waived, resolved;
+	counts(r, n, &waived, &resolved);
 	char tgt[128] = "";
 	if (r->estate->target.scale)
 		ordo_version_str(&r->estate->target, tgt, sizeof(tgt));
@@ -89,6 +92,8 @@ void ordo_render_text(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 			n[1], n[1] == 1 ? "" : "s", n[0]);
 	if (waived)
 		ordo_buf_printf(out, "; %u waived", waived);
+	if (resolved)
+		ordo_buf_printf(out, "; %u resolved by plan steps", resolved);
 	ordo_buf_puts(out, ")\n");
 
 	static const char *const heads[3] = {"Info", "Warnings", "Blockers"};
