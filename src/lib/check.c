@@ -932,6 +932,37 @@ static void waiver_findings(runner *rn)
 	}
 }
 
+ordo_finding *ordo_report_add(ordo_report *r, const char *id, const ordo_cat_check *k,
+			      ordo_severity sev, const ordo_component *comp, const char *title,
+			      const char *detail)
+{
+	ordo_finding *f = ordo_arena_alloc(r->arena, sizeof(*f));
+	f->id = ordo_arena_strdup(r->arena, id);
+	f->check = k;
+	f->severity = k ? k->severity : sev;
+	f->waivable = k ? k->waivable : true;
+	f->component = comp;
+	f->hop_index = -1;
+	f->title = ordo_arena_strdup(r->arena, title);
+	f->detail = ordo_arena_strdup(r->arena, detail);
+	f->seq = r->nfindings + 1000000;
+	if (k) {
+		f->nremediation = k->nremediation;
+		f->remediation = ordo_arena_alloc(r->arena, sizeof(ordo_remedy) * (k->nremediation + 1));
+		for (uint32_t i = 0; i < k->nremediation; i++) {
+			f->remediation[i].type = k->remediation[i].type;
+			f->remediation[i].text = k->remediation[i].text.source;
+		}
+		f->sources = k->sources;
+	}
+	ordo_finding **n = ordo_arena_alloc(r->arena, sizeof(*n) * (r->nfindings + 2));
+	if (r->nfindings)
+		memcpy(n, r->findings, sizeof(*n) * r->nfindings);
+	n[r->nfindings++] = f;
+	r->findings = n;
+	return f;
+}
+
 const char *ordo_today(char buf[11])
 {
 	const char *now = getenv("ORDO_NOW");

@@ -71,6 +71,12 @@ typedef struct {
 int ordo_check_run(ordo_report **out, const ordo_estate *e, const ordo_check_options *o);
 void ordo_report_free(ordo_report *r);
 
+/** Add a finding the planner discovered (title and detail are copied); it
+ * takes severity, waivable, remediation and sources from catalog check k
+ * when k is given. Returns it, owned by r. */
+ordo_finding *ordo_report_add(ordo_report *r, const char *id, const ordo_cat_check *k,
+			      ordo_severity sev, const ordo_component *comp, const char *title,
+			      const char *detail);
 /** Sort findings (blockers first, then by component, id, hop) — call again
  * after changing `waived` or `resolved_by`. */
 void ordo_report_sort(ordo_report *r);

@@ -59,14 +59,27 @@ int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, 
 /* YAML anchors and aliases: the next node begun/added carries the anchor */
 int ordo_builder_anchor(ordo_builder *b, const char *name);
 int ordo_builder_alias(ordo_builder *b, const char *name, uint32_t line, uint32_t col);
-/* Report a syntax error at line:col (1-based). */
+/* Report a syntax error at line:col (1-based; line 0: no position). */
 void ordo_builder_error(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, ...)
 	ORDO_PRINTF(4, 5);
+/* Report that reading the input failed (errno err): the load then returns
+ * ORDO_ENOTFOUND with "cannot read 'name': reason". */
+void ordo_builder_read_error(ordo_builder *b, int err);
+/* True once any problem has been recorded, so a front end does not repeat
+ * it with the parser's own "cancelled" error. */
+bool ordo_builder_failed(const ordo_builder *b);
+/* The limits a front end checks before the builder sees a token. */
+size_t ordo_builder_max_scalar(const ordo_builder *b);
+size_t ordo_builder_max_bytes(const ordo_builder *b);
 
 /* Front ends: parse the stream into b. Return 0 or ORDO_EINVALID. */
 int ordo_load_yaml_file(ordo_builder *b, void *fp /* FILE* */);
 int ordo_load_yaml_buffer(ordo_builder *b, const char *buf, size_t len);
 int ordo_load_json_file(ordo_builder *b, void *fp /* FILE* */);
 int ordo_load_json_buffer(ordo_builder *b, const char *buf, size_t len);
+
+/* JSON is fed to the parser in chunks of this many bytes (0: 64 KiB). For
+ * tests, which move tokens across chunk boundaries; not thread-safe. */
+void ordo_load_json_set_chunk_size(size_t n);
 
 #endif

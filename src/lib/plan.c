@@ -649,6 +649,24 @@ static void resolve_pack_findings(gen *g, const ordo_pack *pk, ordo_step *s)
 	}
 }
 
+/* No pack release fits the new state: the pack stays off, and the report
+ * says so with the catalog's pack check, so nobody finds out in production. */
+static void no_pack_fits(gen *g, const packref *pr, ordo_version served)
+{
+	const ordo_pack *pk = &pr->host->packs[pr->pack];
+	uint32_t nk;
+	const ordo_cat_check **ks = pack_checks(g, &nk);
+	const ordo_cat_check *k = nk ? ks[0] : NULL;
+	char *detail = ordo_arena_printf(g->a,
+		"After %s moves to %s, no integration pack release of %s %s forms a supported pair with it, so the pack for %s stays unregistered after the upgrade; Orchestrator runbooks that use it stop working until %s reaches a release whose pack fits.",
+		pk->for_id, vs(g, &served), pr->host->id, vs(g, &g->cur[pr->host->index]), pk->for_id,
+		pr->host->id);
+	ordo_finding *f = ordo_report_add((ordo_report *)g->r, k ? k->id : "plan.integration-pack",
+					  k, ORDO_SEV_BLOCKER, pr->host,
+					  "No integration pack release fits the upgraded component", detail);
+	f->pack = pk;
+}
+
 /* ---- one hop of one component ---- */
 
 static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, ordo_vec *exits)
@@ -926,9 +944,8 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		const ordo_component *host = packs[i].host;
 		ordo_version pv;
 		if (!pick_pack_version(g, &packs[i], g->cur[host->index], hop->to, &pv)) {
-			pv = hop->to;
-			pv.scale = &g->c->release;
-			pv.sub = -1;
+			no_pack_fits(g, &packs[i], hop->to);
+			continue;
 		}
 		ordo_step *s = step_new(g, ORDO_PHASE_POST, host, "integration_pack", "register-ip");
 		const char **names;
@@ -979,6 +996,10 @@ static void gen_leftovers(gen *g, ordo_vec *exits)
 			packref pr = {c, (uint32_t)(pk - c->packs)};
 			uint32_t flat = g->pack_base[c->index] + pr.pack;
 			n = component_servers(g, c, &names);
+			ordo_version fit;
+			bool fits = pick_pack_version(g, &pr, g->cur[c->index], g->cur[pk->for_comp->index], &fit);
+			if (!fits && strcmp(f->resolve_action, "unregister-ip"))
+				continue; /* nothing better to register: leave it, the finding stays open */
 			if (g->packs_registered[flat]) {
 				ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, "integration_pack", "unregister-ip");
 				set_servers(g, s, names, n);
@@ -995,8 +1016,7 @@ static void gen_leftovers(gen *g, ordo_vec *exits)
 			if (!strcmp(f->resolve_action, "register-ip")) {
 				ordo_version pv;
 				if (!pick_pack_version(g, &pr, g->cur[c->index], g->cur[pk->for_comp->index], &pv))
-					pv = g->cur[pk->for_comp->index];
-				pv.sub = -1;
+					continue; /* the finding stays open: no release fits yet */
 				ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, "integration_pack", "register-ip");
 				set_servers(g, s, names, n);
 				s->pack_for = pk->for_comp;
@@ -1089,6 +1109,11 @@ static void mark_blocked(gen *g)
 		const ordo_finding *f = r->findings[i];
 		if (!ordo_finding_open_blocker(f))
 			continue;
+		if (f->pack) {
+			/* a pack that cannot be registered blocks only its own
+			 * registration, which is then not in the plan */
+			continue;
+		}
 		if (!f->component) {
 			for (uint32_t k = 0; k < n; k++)
 				add_blocked(g->a, steps[k], f->id);

@@ -30,6 +30,7 @@ typedef struct {
 	ordo_component *sim; /* a copy whose version tracks the replay */
 	ordo_pack *packs;   /* copies with replayed versions */
 	bool *registered;
+	bool *bad;          /* the pack is in an unsupported pairing now */
 	ordo_version start;
 } cstate;
 
@@ -220,12 +221,17 @@ static void sync_sim(vctx *v)
 	}
 }
 
+/* A pack that is already unsupported in the estate is a finding, not the
+ * plan's doing: only a move from supported to unsupported is a violation
+ * (bad[] holds each pack's state after the previous step). */
 static void check_packs(vctx *v, uint32_t step)
 {
 	const ordo_catalog *c = v->c;
 	for (uint32_t i = 0; i < v->e->ncomponents; i++) {
 		cstate *cs = &v->cs[i];
 		for (uint32_t k = 0; k < cs->c->npacks; k++) {
+			bool was_bad = cs->bad[k];
+			cs->bad[k] = false;
 			if (!cs->registered[k])
 				continue;
 			for (uint32_t q = 0; q < c->nchecks; q++) {
@@ -236,7 +242,10 @@ static void check_packs(vctx *v, uint32_t step)
 						     .pack = &cs->packs[k], .hop_index = -1};
 				ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
 				ordo_eval_reset(&v->ev);
-				if (ordo_expr_test(chk->when, &ctx, &v->ev))
+				if (!ordo_expr_test(chk->when, &ctx, &v->ev))
+					continue;
+				cs->bad[k] = true;
+				if (step && !was_bad)
 					violate(v, step, chk->id,
 						ordo_arena_printf(v->a, "the %s integration pack for %s is registered while %s is at %s (%s)",
 								  vstr(v, &cs->packs[k].version),
@@ -251,7 +260,7 @@ static void check_packs(vctx *v, uint32_t step)
 
 /* No component may have started moving to a release while one the suite
  * puts before it has not finished moving there. */
-static void check_order(vctx *v, uint32_t step)
+static void check_order(vctx *v, uint32_t step, const ordo_step *cur)
 {
 	const ordo_estate *e = v->e;
 	for (uint32_t bi = 0; bi < e->ncomponents; bi++) {
@@ -268,11 +277,23 @@ static void check_order(vctx *v, uint32_t step)
 			min_max(&v->cs[ai], &amin, &amax);
 			if (ordo_version_cmp_release(&amin, &bmax) >= 0)
 				continue;
-			if (!ordo_product_has_release(a->product, bmax.idx) || !a->target.scale ||
-			    ordo_version_cmp_release(&a->target, &bmax) < 0)
+			/* only a component whose own path passes through that release
+			 * has to get there first */
+			const ordo_path *ap = &v->p->report->paths[ai].path;
+			bool passes = false;
+			for (uint32_t h = 0; h < ap->n && !passes; h++)
+				passes = ap->hops[h].to.idx == bmax.idx;
+			const ordo_path_status st = ap->status;
+			bool stuck = st == ORDO_PATH_NONE || st == ORDO_PATH_DOWNGRADE;
+			if (!passes && !(stuck && ordo_product_has_release(a->product, bmax.idx) &&
+					 a->target.scale && ordo_version_cmp_release(&a->target, &bmax) >= 0))
 				continue;
 			const char *rule = ordo_sequence_rule(e, a, b, bmax.idx, v->a, &v->ev);
 			if (!rule)
+				continue;
+			/* a component with no path cannot go first: the plan may still
+			 * list the later steps, but only as blocked */
+			if (stuck && cur && cur->nblocked)
 				continue;
 			violate(v, step, "sequence",
 				ordo_arena_printf(v->a, "%s has started moving to %s while %s is still at %s (%s)",
@@ -317,6 +338,7 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		cs->sim = &simc[i];
 		cs->packs = ordo_arena_alloc(v.a, sizeof(ordo_pack) * (c->npacks + 1));
 		cs->registered = ordo_arena_alloc(v.a, sizeof(bool) * (c->npacks + 1));
+		cs->bad = ordo_arena_alloc(v.a, sizeof(bool) * (c->npacks + 1));
 		for (uint32_t k = 0; k < c->npacks; k++) {
 			cs->packs[k] = c->packs[k];
 			cs->registered[k] = true;
@@ -364,7 +386,7 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		sync_sim(&v);
 		check_packs(&v, 0);
 	}
-	check_order(&v, 0);
+	check_order(&v, 0, NULL);
 	for (uint32_t i = 0; i < p->nsteps; i++) {
 		const ordo_step *s = p->steps[i];
 		bool changes = !strcmp(s->action, "upgrade") || !strcmp(s->action, "apply-update-rollup") ||
@@ -377,7 +399,7 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 			check_packs(&v, s->id);
 		}
 		if (!strcmp(s->action, "upgrade"))
-			check_order(&v, s->id);
+			check_order(&v, s->id, s);
 	}
 
 	/* the end state: every member where its component is going, nothing mixed */
@@ -401,11 +423,7 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 					ordo_arena_printf(v.a, "members of %s of %s do not all end at %s",
 							  rm->role->id, c->id, vstr(&v, &c->target)));
 		}
-		for (uint32_t k = 0; k < c->npacks; k++)
-			if (!cs->registered[k])
-				violate(&v, 0, "end-state",
-					ordo_arena_printf(v.a, "the integration pack for %s is left unregistered",
-							  c->packs[k].for_id));
+
 	}
 
 	ordo_eval_release(&v.ev);

@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * load_json.c: JSON front end, YAJL's callback parser fed in chunks.
+ *
+ * YAJL reports no positions, only how far into the current chunk it has
+ * read when a callback runs. So this file walks the bytes of each chunk
+ * itself, up to that offset, counting lines and columns (in characters);
+ * the first byte after the previous token that is not blank, ',' or ':'
+ * is where the current token starts (for a string, its opening quote).
+ * Every byte is walked once, mostly eight at a time.
+ *
+ * The walk also checks UTF-8 strictly. YAJL checks only the shape of a
+ * sequence (overlong forms, surrogates and code points past U+10FFFF get
+ * through) and says nothing of where it is; the walk names the line and
+ * column of the first bad sequence, even one split between chunks.
+ *
+ * YAJL keeps a string or number that spans chunks in a buffer of its own
+ * until the token ends. To keep that buffer small, a token still open at
+ * the end of a chunk that is already certain to exceed max_scalar stops
+ * the load there.
+ */
+#include "loader.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yajl/yajl_parse.h>
+
+#define DEFAULT_CHUNK ((size_t)64 * 1024)
+
+static size_t chunk_size;
+
+void ordo_load_json_set_chunk_size(size_t n)
+{
+	chunk_size = n;
+}
+
+struct json {
+	ordo_builder *b;
+	yajl_handle h;
+	const unsigned char *chunk; /* being parsed; NULL in yajl_complete_parse */
+	size_t n;                   /* its length */
+	size_t cur;                 /* chunk[0..cur) has been walked */
+	size_t base;                /* input offset of chunk[0] */
+	uint32_t line, col;         /* position of chunk[cur] */
+
+	uint32_t need;              /* UTF-8 continuation bytes still due */
+	uint32_t cp, cp_min;
+	uint32_t seq_line, seq_col; /* where that sequence began */
+	bool bad;                   /* invalid UTF-8 at seq_line:seq_col */
+
+	bool have_start;            /* a token has started and not ended */
+	uint32_t sline, scol;       /* where */
+	size_t soff;                /* input offset of its first byte */
+	size_t backslashes;         /* in its bytes walked so far */
+	bool any;                   /* any token at all */
+};
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* One byte that is not plain ASCII, or a newline. */
+static void step(struct json *j, unsigned char c)
+{
+	if (j->need) {
+		if ((c & 0xC0) != 0x80) {
+			j->bad = true;
+			return;
+		}
+		j->cp = (j->cp << 6) | (c & 0x3F);
+		if (--j->need == 0 &&
+		    (j->cp < j->cp_min || j->cp > 0x10FFFF || (j->cp >= 0xD800 && j->cp <= 0xDFFF)))
+			j->bad = true;
+		return;
+	}
+	if (c == '\n') {
+		j->line++;
+		j->col = 1;
+		return;
+	}
+	j->seq_line = j->line;
+	j->seq_col = j->col;
+	j->col++;
+	if (c < 0x80)
+		return;
+	if (c >= 0xC2 && c <= 0xDF)
+		j->need = 1, j->cp_min = 0x80, j->cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		j->need = 2, j->cp_min = 0x800, j->cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		j->need = 3, j->cp_min = 0x10000, j->cp = c & 0x07;
+	else
+		j->bad = true;
+}
+
+/* Count lines and columns over p[0..e), checking UTF-8; stops at the
+ * first invalid sequence (j->bad). */
+static void advance(struct json *j, const unsigned char *p, const unsigned char *e)
+{
+	while (p < e && !j->bad) {
+		if (!j->need) {
+			/* runs of ASCII without a newline, eight bytes at a time */
+			while (e - p >= 8) {
+				uint64_t w, x;
+				memcpy(&w, p, 8);
+				x = w ^ (ONES * '\n');
+				if ((w & HIGHS) || ((x - ONES) & ~x & HIGHS))
+					break;
+				j->col += 8;
+				p += 8;
+			}
+			while (p < e && *p < 0x80 && *p != '\n') {
+				j->col++;
+				p++;
+			}
+			if (p == e)
+				break;
+		}
+		step(j, *p++);
+	}
+}
+
+/* Walk chunk[cur..end), noting where the next token starts. */
+static void walk(struct json *j, size_t end)
+{
+	if (!j->chunk || end <= j->cur || j->bad)
+		return;
+	if (end > j->n)
+		end = j->n;
+	const unsigned char *p = j->chunk + j->cur, *e = j->chunk + end;
+	if (!j->have_start) {
+		for (; p < e; p++) {
+			unsigned char c = *p;
+			if (c == '\n') {
+				j->line++;
+				j->col = 1;
+			} else if (c == ' ' || c == '\t' || c == '\r' || c == ',' || c == ':') {
+				j->col++;
+			} else {
+				j->have_start = true;
+				j->sline = j->line;
+				j->scol = j->col;
+				j->soff = j->base + (size_t)(p - j->chunk);
+				j->backslashes = 0;
+				j->any = true;
+				break;
+			}
+		}
+	}
+	advance(j, p, e);
+	j->cur = end;
+}
+
+static void report_bad_utf8(struct json *j)
+{
+	ordo_builder_error(j->b, j->seq_line, j->seq_col, "invalid UTF-8");
+}
+
+/* Called by every callback: find where the token YAJL just read starts.
+ * False when the bytes up to it are not valid UTF-8. */
+static bool token(struct json *j, uint32_t *line, uint32_t *col)
+{
+	if (j->chunk)
+		walk(j, yajl_get_bytes_consumed(j->h));
+	if (j->bad) {
+		report_bad_utf8(j);
+		return false;
+	}
+	if (j->have_start) {
+		*line = j->sline;
+		*col = j->scol;
+	} else {
+		*line = j->line;
+		*col = j->col;
+	}
+	j->have_start = false;
+	return true;
+}
+
+/* Whether s[0..n) is valid UTF-8 (ASCII eight bytes at a time). */
+static bool valid_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint64_t w;
+		if (n - i >= 8 && (memcpy(&w, s + i, 8), (w & HIGHS) == 0)) {
+			i += 8;
+			continue;
+		}
+		unsigned char c = s[i];
+		size_t need;
+		uint32_t min, cp;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			need = 1, min = 0x80, cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2, min = 0x800, cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3, min = 0x10000, cp = c & 0x07;
+		} else {
+			return false;
+		}
+		if (n - i <= need)
+			return false;
+		for (size_t k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return false;
+		i += need + 1;
+	}
+	return true;
+}
+
+static int scalar(void *ctx, ordo_node_type type, const char *s, size_t len, bool quoted)
+{
+	struct json *j = ctx;
+	uint32_t line, col;
+	if (!token(j, &line, &col))
+		return 0;
+	return ordo_builder_scalar(j->b, type, s, len, quoted, line, col) == 0;
+}
+
+static int on_null(void *ctx)
+{
+	return scalar(ctx, ORDO_NODE_NULL, "null", 4, false);
+}
+
+static int on_boolean(void *ctx, int v)
+{
+	return v ? scalar(ctx, ORDO_NODE_BOOL, "true", 4, false)
+		 : scalar(ctx, ORDO_NODE_BOOL, "false", 5, false);
+}
+
+static int on_number(void *ctx, const char *s, size_t len)
+{
+	return scalar(ctx, ORDO_NODE_NUMBER, s, len, false);
+}
+
+static int on_string(void *ctx, const unsigned char *s, size_t len)
+{
+	struct json *j = ctx;
+	uint32_t line, col;
+	if (!token(j, &line, &col))
+		return 0;
+	/* the walk found the raw bytes valid; what YAJL decodes a lone
+	 * "\udc00" to is not */
+	if (!valid_utf8(s, len)) {
+		ordo_builder_error(j->b, line, col, "invalid JSON: unpaired surrogate escape in a string");
+		return 0;
+	}
+	return ordo_builder_scalar(j->b, ORDO_NODE_STRING, (const char *)s, len, true, line,
+				   col) == 0;
+}
+
+static int begin(void *ctx, ordo_node_type type)
+{
+	struct json *j = ctx;
+	uint32_t line, col;
+	if (!token(j, &line, &col))
+		return 0;
+	return ordo_builder_begin(j->b, type, line, col) == 0;
+}
+
+static int on_start_map(void *ctx)
+{
+	return begin(ctx, ORDO_NODE_MAP);
+}
+
+static int on_start_array(void *ctx)
+{
+	return begin(ctx, ORDO_NODE_SEQ);
+}
+
+static int on_end(void *ctx)
+{
+	struct json *j = ctx;
+	uint32_t line, col;
+	if (!token(j, &line, &col))
+		return 0;
+	return ordo_builder_end(j->b) == 0;
+}
+
+static const yajl_callbacks callbacks = {
+	on_null,      on_boolean, NULL,   NULL,           on_number, on_string,
+	on_start_map, on_string,  on_end, on_start_array, on_end,
+};
+
+/* ---- errors ---- */
+
+/* Where chunk[off] is, walking a copy from chunk[cur]. */
+static void position_of(const struct json *j, size_t off, uint32_t *line, uint32_t *col)
+{
+	struct json t = *j;
+	t.have_start = true; /* only count */
+	walk(&t, off);
+	*line = t.line;
+	*col = t.col;
+}
+
+static void describe_byte(char *out, size_t size, unsigned char c)
+{
+	if (c == '\'')
+		snprintf(out, size, "character \"'\"");
+	else if (c > 0x20 && c < 0x7F)
+		snprintf(out, size, "character '%c'", c);
+	else
+		snprintf(out, size, "byte 0x%02X", c);
+}
+
+/* YAJL's message, cleaned: no "parse error: " prefix, no full stop. */
+static void yajl_message(yajl_handle h, char *out, size_t size)
+{
+	unsigned char *m = yajl_get_error(h, 0, NULL, 0);
+	const char *s = (const char *)m;
+	static const char *const prefixes[] = {"lexical error: ", "parse error: "};
+	for (size_t i = 0; i < 2; i++)
+		if (strncmp(s, prefixes[i], strlen(prefixes[i])) == 0)
+			s += strlen(prefixes[i]);
+	snprintf(out, size, "%s", s);
+	size_t n = strlen(out);
+	while (n && (out[n - 1] == '\n' || out[n - 1] == ' ' || out[n - 1] == '.'))
+		out[--n] = '\0';
+	yajl_free_error(h, m);
+}
+
+static const struct {
+	const char *yajl, *ours;
+} rewordings[] = {
+	{"trailing garbage", "unexpected text after the top-level value"},
+	{"invalid object key (must be a string)", "an object key must be a string"},
+	{"object key and value must be separated by a colon (':')",
+	 "expected ':' after an object key"},
+	{"after key and value, inside map, I expect ',' or '}'",
+	 "expected ',' or '}' after an object member"},
+	{"after array element, I expect ',' or ']'", "expected ',' or ']' after a list item"},
+	{"probable comment found in input text, comments are not enabled",
+	 "comments are not allowed"},
+	{"inside a string, '\\' occurs before a character which it may not",
+	 "invalid escape in a string"},
+	{"invalid (non-hex) character occurs after '\\u' inside string",
+	 "'\\u' must be followed by four hex digits"},
+};
+
+/* Report YAJL's error, found in the token that ends at chunk[consumed]
+ * (or, in yajl_complete_parse, at the end of the input). */
+static void report(struct json *j, size_t consumed)
+{
+	char msg[256], what[40];
+	uint32_t line, col;
+	if (j->chunk && consumed > j->n)
+		consumed = j->n;
+	yajl_message(j->h, msg, sizeof(msg));
+
+	walk(j, consumed);
+	if (!j->bad && j->chunk && consumed < j->n) {
+		/* YAJL may stop just before the byte that spoils a sequence */
+		struct json t = *j;
+		walk(&t, consumed + 1);
+		j->bad = t.bad;
+		j->seq_line = t.seq_line;
+		j->seq_col = t.seq_col;
+	}
+	if (j->bad) {
+		report_bad_utf8(j);
+		return;
+	}
+	bool here = j->have_start && j->chunk && j->soff >= j->base;
+	size_t start = here ? j->soff - j->base : 0;
+	line = j->have_start ? j->sline : j->line;
+	col = j->have_start ? j->scol : j->col;
+	if (!j->have_start && j->chunk && consumed > 0 &&
+	    (j->chunk[consumed - 1] == ',' || j->chunk[consumed - 1] == ':')) {
+		/* a stray separator, which the walk skips as it skips blanks */
+		start = consumed - 1;
+		here = true;
+		col = j->col - 1;
+	}
+	describe_byte(what, sizeof(what), here ? j->chunk[start] : 0);
+
+	if (strcmp(msg, "invalid character inside string") == 0) {
+		if (here) {
+			size_t i = start;
+			while (i < j->n && i <= consumed && j->chunk[i] >= 0x20)
+				i++;
+			if (i < j->n && i <= consumed) {
+				struct json t = *j;
+				t.cur = start;
+				t.line = line;
+				t.col = col;
+				position_of(&t, i, &line, &col);
+			}
+		}
+		ordo_builder_error(j->b, line, col,
+				   "invalid JSON: a control character in a string must be escaped");
+		return;
+	}
+	if (strcmp(msg, "invalid char in json text") == 0 ||
+	    strcmp(msg, "unallowed token at this point in JSON text") == 0) {
+		if (here)
+			ordo_builder_error(j->b, line, col, "invalid JSON: unexpected %s", what);
+		else
+			ordo_builder_error(j->b, line, col, "invalid JSON: unexpected token");
+		return;
+	}
+	if (strcmp(msg, "invalid string in json text") == 0) {
+		size_t end = start;
+		while (here && end < j->n && end - start < 20 &&
+		       ((j->chunk[end] >= 'a' && j->chunk[end] <= 'z') ||
+			(j->chunk[end] >= 'A' && j->chunk[end] <= 'Z')))
+			end++;
+		if (end > start)
+			ordo_builder_error(j->b, line, col, "invalid JSON: '%.*s' is not a value",
+					   (int)(end - start), (const char *)j->chunk + start);
+		else
+			ordo_builder_error(j->b, line, col, "invalid JSON: unexpected %s", what);
+		return;
+	}
+	if (strcmp(msg, "premature EOF") == 0) {
+		ordo_builder_error(j->b, j->line, j->col, "invalid JSON: unexpected end of input");
+		return;
+	}
+	for (size_t i = 0; i < sizeof(rewordings) / sizeof(rewordings[0]); i++) {
+		if (strcmp(msg, rewordings[i].yajl) == 0) {
+			ordo_builder_error(j->b, line, col, "invalid JSON: %s", rewordings[i].ours);
+			return;
+		}
+	}
+	ordo_builder_error(j->b, line, col, "invalid JSON: %s", msg);
+}
+
+/* ---- feeding ---- */
+
+/* After a chunk: a token still open that is sure to be longer than
+ * max_scalar (even if every escape shrinks to one byte) stops the load. */
+static int check_open_token(struct json *j, size_t from, bool had_start)
+{
+	if (!j->have_start)
+		return 0;
+	size_t s = had_start ? from : j->soff - j->base;
+	for (const unsigned char *p = j->chunk + s, *e = j->chunk + j->n;
+	     p < e && (p = memchr(p, '\\', (size_t)(e - p))) != NULL; p++)
+		j->backslashes++;
+	size_t raw = j->base + j->n - j->soff;
+	size_t max = ordo_builder_max_scalar(j->b);
+	/* an escape is 2 to 6 bytes for at least 1; the quotes are 2 */
+	if (raw > max && raw - max > 2 + 5 * j->backslashes) {
+		ordo_builder_error(j->b, j->sline, j->scol, "a scalar longer than %zu bytes", max);
+		return ORDO_EINVALID;
+	}
+	return 0;
+}
+
+static int feed(struct json *j, const unsigned char *p, size_t n)
+{
+	size_t max_bytes = ordo_builder_max_bytes(j->b);
+	uint32_t line, col;
+	const unsigned char *nul = memchr(p, '\0', n);
+	size_t len = nul ? (size_t)(nul - p) : n;
+	bool too_big = false;
+	if (len > max_bytes - j->base) {
+		len = max_bytes - j->base;
+		too_big = true;
+	}
+
+	j->chunk = p;
+	j->n = len;
+	j->cur = 0;
+	yajl_status st = yajl_parse(j->h, p, len);
+	if (st == yajl_status_ok) {
+		size_t from = j->cur;
+		bool had = j->have_start;
+		walk(j, len);
+		if (j->bad) {
+			report_bad_utf8(j);
+			st = yajl_status_client_canceled;
+		} else if (check_open_token(j, from, had)) {
+			st = yajl_status_client_canceled;
+		}
+	}
+	if (st == yajl_status_ok && too_big) {
+		ordo_builder_error(j->b, j->line, j->col, "the input is larger than %zu bytes",
+				   max_bytes);
+		st = yajl_status_client_canceled;
+	} else if (st == yajl_status_ok && nul) {
+		position_of(j, len, &line, &col);
+		ordo_builder_error(j->b, line, col, "NUL byte in input");
+		st = yajl_status_client_canceled;
+	}
+	if (st == yajl_status_error)
+		report(j, yajl_get_bytes_consumed(j->h));
+	j->base += len;
+	j->chunk = NULL;
+	if (st != yajl_status_ok && !ordo_builder_failed(j->b))
+		ordo_builder_error(j->b, j->line, j->col, "invalid JSON");
+	return st == yajl_status_ok ? 0 : ORDO_EINVALID;
+}
+
+static int finish(struct json *j)
+{
+	if (j->need) {
+		report_bad_utf8(j); /* the input ends inside a sequence */
+		return ORDO_EINVALID;
+	}
+	if (!j->any)
+		return 0; /* nothing but blanks: an empty document */
+	j->chunk = NULL;
+	yajl_status st = yajl_complete_parse(j->h);
+	if (st == yajl_status_error)
+		report(j, 0);
+	if (st != yajl_status_ok && !ordo_builder_failed(j->b))
+		ordo_builder_error(j->b, j->line, j->col, "invalid JSON");
+	return st == yajl_status_ok ? 0 : ORDO_EINVALID;
+}
+
+static void json_init(struct json *j, ordo_builder *b)
+{
+	memset(j, 0, sizeof(*j));
+	j->b = b;
+	j->line = 1;
+	j->col = 1;
+	j->h = yajl_alloc(&callbacks, NULL, j);
+	if (!j->h)
+		ordo_die("out of memory");
+}
+
+static size_t skip_bom(struct json *j, const unsigned char *p, size_t n)
+{
+	/* a byte order mark is not part of the text, nor a column */
+	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+		j->base = 3;
+		return 3;
+	}
+	return 0;
+}
+
+int ordo_load_json_buffer(ordo_builder *b, const char *buf, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	size_t step = chunk_size ? chunk_size : DEFAULT_CHUNK;
+	struct json j;
+	int rc = 0;
+
+	json_init(&j, b);
+	size_t off = skip_bom(&j, p, len);
+	for (; off < len && rc == 0; off += step)
+		rc = feed(&j, p + off, len - off < step ? len - off : step);
+	if (rc == 0)
+		rc = finish(&j);
+	yajl_free(j.h);
+	return rc;
+}
+
+int ordo_load_json_file(ordo_builder *b, void *fp)
+{
+	size_t step = chunk_size ? chunk_size : DEFAULT_CHUNK;
+	unsigned char *buf = ordo_xmalloc(step < 3 ? 3 : step);
+	bool first = true;
+	struct json j;
+	int rc = 0;
+
+	json_init(&j, b);
+	while (rc == 0) {
+		size_t n = fread(buf, 1, step, fp);
+		if (n == 0) {
+			if (ferror(fp)) {
+				ordo_builder_read_error(b, errno ? errno : EIO);
+				rc = ORDO_EINVALID;
+			}
+			break;
+		}
+		size_t skip = first ? skip_bom(&j, buf, n) : 0;
+		first = false;
+		rc = feed(&j, buf + skip, n - skip);
+	}
+	if (rc == 0)
+		rc = finish(&j);
+	yajl_free(j.h);
+	free(buf);
+	return rc;
+}

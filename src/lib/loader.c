@@ -1,0 +1,588 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * loader.c: the tree builder both front ends feed, and the entry points
+ * that open a file, pick its syntax and run a front end.
+ *
+ * The builder keeps a stack of open containers. The children of every open
+ * container sit on one growable scratch array; when a container ends, its
+ * children are copied into the document's arena in one block and popped.
+ * A node therefore costs one copy and no malloc of its own, and the scratch
+ * array holds no more than the children of the containers still open.
+ *
+ * A YAML alias copies the anchored node (its items are shared, not copied)
+ * but adds the anchored subtree's size to the node count, so the count is
+ * what the tree would hold expanded and an alias bomb stops at max_nodes.
+ */
+#include "loader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DEFAULT_MAX_DEPTH 256
+#define DEFAULT_MAX_SCALAR ((size_t)1 << 20)
+#define DEFAULT_MAX_NODES ((size_t)50 * 1000 * 1000)
+#define DEFAULT_MAX_BYTES ((size_t)((uint64_t)4 << 30 <= SIZE_MAX ? (uint64_t)4 << 30 : SIZE_MAX))
+
+/* Maps with up to this many pairs look for duplicate keys by scanning;
+ * larger ones switch to a hash table, so a huge map stays linear. */
+#define SMALL_MAP 8
+
+/* Keys longer than this are shortened in messages. */
+#define SHOWN_KEY 60
+
+static const char buffer_name[] = "<input>";
+
+struct anchor {
+	ordo_node node;
+	size_t count; /* nodes in the subtree, aliases expanded */
+	bool done;    /* false while the anchored container is still open */
+};
+
+struct frame {
+	uint8_t type;
+	uint32_t line, col;
+	size_t start;  /* index of the first child in scratch */
+	size_t count0; /* b->nodes before this container was counted */
+	struct anchor *anchor;
+	ordo_map keys; /* key text -> index + 1, once a map outgrows SMALL_MAP */
+};
+
+struct ordo_builder {
+	ordo_doc *doc;
+	ordo_diag *diag;
+	const char *file; /* for messages; borrowed from the caller */
+	uint32_t max_depth;
+	size_t max_scalar, max_nodes, max_bytes;
+
+	struct frame *frames;
+	uint32_t depth, frames_cap;
+	ordo_node *scratch;
+	size_t len, cap;
+
+	size_t nodes; /* counted so far, aliases expanded; never above max_nodes */
+	ordo_map anchors;
+	const char *anchor_name; /* carried by the next node */
+
+	size_t errors;
+	bool read_failed;
+	bool have_root;
+	ordo_node root;
+};
+
+/* ---- messages ---- */
+
+static void add_vmessage(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, va_list ap)
+{
+	ordo_loc loc = {b->file, line, line ? col : 0};
+	ordo_diag_vadd(b->diag, &loc, fmt, ap);
+	b->errors++;
+}
+
+static void add_message(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, ...)
+	ORDO_PRINTF(4, 5);
+
+static void add_message(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_vmessage(b, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void ordo_builder_error(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_vmessage(b, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* strerror() capitalises; messages here do not. */
+static void add_cannot_read(ordo_diag *d, const char *name, int err)
+{
+	char why[128];
+	snprintf(why, sizeof(why), "%s", strerror(err));
+	if (why[0] >= 'A' && why[0] <= 'Z' && !(why[1] >= 'A' && why[1] <= 'Z'))
+		why[0] = (char)(why[0] - 'A' + 'a');
+	ordo_diag_add(d, NULL, "cannot read '%s': %s", name, why);
+}
+
+void ordo_builder_read_error(ordo_builder *b, int err)
+{
+	add_cannot_read(b->diag, b->file, err);
+	b->errors++;
+	b->read_failed = true;
+}
+
+bool ordo_builder_failed(const ordo_builder *b)
+{
+	return b->errors > 0;
+}
+
+size_t ordo_builder_max_scalar(const ordo_builder *b)
+{
+	return b->max_scalar;
+}
+
+size_t ordo_builder_max_bytes(const ordo_builder *b)
+{
+	return b->max_bytes;
+}
+
+/* How much of a key to show: all of it, or a prefix that does not cut a
+ * UTF-8 sequence. */
+static int shown_len(const char *s, uint32_t len)
+{
+	if (len <= SHOWN_KEY)
+		return (int)len;
+	uint32_t n = SHOWN_KEY - 3;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
+/* ---- building ---- */
+
+static int count_nodes(ordo_builder *b, size_t n, uint32_t line, uint32_t col, bool alias)
+{
+	if (n > b->max_nodes - b->nodes) {
+		if (alias)
+			add_message(b, line, col, "alias expansion exceeds %zu nodes", b->max_nodes);
+		else
+			add_message(b, line, col, "the document has more than %zu nodes",
+				    b->max_nodes);
+		return ORDO_EINVALID;
+	}
+	b->nodes += n;
+	return 0;
+}
+
+static const ordo_node *find_key(ordo_builder *b, struct frame *f, const ordo_node *key)
+{
+	size_t idx = b->len - f->start;
+	if (idx / 2 <= SMALL_MAP && f->keys.cap == 0) {
+		for (size_t i = 0; i < idx; i += 2) {
+			const ordo_node *k = &b->scratch[f->start + i];
+			if (ordo_node_is_scalar(k) && k->len == key->len &&
+			    memcmp(k->u.str, key->u.str, key->len) == 0)
+				return k;
+		}
+		return NULL;
+	}
+	if (f->keys.cap == 0) {
+		/* outgrew SMALL_MAP: index the keys so far, first occurrence wins */
+		for (size_t i = 0; i < idx; i += 2) {
+			const ordo_node *k = &b->scratch[f->start + i];
+			if (ordo_node_is_scalar(k) && !ordo_map_get(&f->keys, k->u.str, k->len))
+				ordo_map_put(&f->keys, k->u.str, k->len, (void *)(uintptr_t)(i + 1));
+		}
+	}
+	void *v = ordo_map_get(&f->keys, key->u.str, key->len);
+	if (v)
+		return &b->scratch[f->start + (uintptr_t)v - 1];
+	ordo_map_put(&f->keys, key->u.str, key->len, (void *)(uintptr_t)(idx + 1));
+	return NULL;
+}
+
+/* Problems with a key are recorded and the build goes on, so one run
+ * reports every duplicate. */
+static void check_key(ordo_builder *b, struct frame *f, const ordo_node *key)
+{
+	if (!ordo_node_is_scalar(key)) {
+		add_message(b, key->line, key->col, "a mapping key must be a scalar");
+		return;
+	}
+	const ordo_node *first = find_key(b, f, key);
+	if (first) {
+		int n = shown_len(key->u.str, key->len);
+		add_message(b, key->line, key->col, "duplicate key '%.*s%s' (first at line %u)", n,
+			    key->u.str, (uint32_t)n < key->len ? "..." : "", first->line);
+	}
+}
+
+static int push(ordo_builder *b, const ordo_node *n)
+{
+	if (b->depth == 0) {
+		if (b->have_root) {
+			add_message(b, n->line, n->col, "more than one document in the file");
+			return ORDO_EINVALID;
+		}
+		b->root = *n;
+		b->have_root = true;
+		return 0;
+	}
+	struct frame *f = &b->frames[b->depth - 1];
+	if (f->type == ORDO_NODE_MAP && ((b->len - f->start) & 1) == 0)
+		check_key(b, f, n);
+	if (b->len == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->scratch = ordo_xrealloc(b->scratch, b->cap * sizeof(ordo_node));
+	}
+	b->scratch[b->len++] = *n;
+	return 0;
+}
+
+static struct anchor *take_anchor(ordo_builder *b)
+{
+	if (!b->anchor_name)
+		return NULL;
+	struct anchor *a = ordo_arena_alloc(b->doc->arena, sizeof(*a));
+	ordo_map_put(&b->anchors, b->anchor_name, strlen(b->anchor_name), a);
+	b->anchor_name = NULL;
+	return a;
+}
+
+int ordo_builder_begin(ordo_builder *b, ordo_node_type type, uint32_t line, uint32_t col)
+{
+	if (b->depth >= b->max_depth) {
+		add_message(b, line, col, "nesting deeper than %u levels", b->max_depth);
+		return ORDO_EINVALID;
+	}
+	size_t count0 = b->nodes;
+	if (count_nodes(b, 1, line, col, false))
+		return ORDO_EINVALID;
+	if (b->depth == b->frames_cap) {
+		b->frames_cap = b->frames_cap ? b->frames_cap * 2 : 16;
+		b->frames = ordo_xrealloc(b->frames, b->frames_cap * sizeof(struct frame));
+	}
+	struct frame *f = &b->frames[b->depth++];
+	memset(f, 0, sizeof(*f));
+	f->type = type == ORDO_NODE_MAP ? ORDO_NODE_MAP : ORDO_NODE_SEQ;
+	f->line = line;
+	f->col = col;
+	f->start = b->len;
+	f->count0 = count0;
+	f->anchor = take_anchor(b);
+	return 0;
+}
+
+int ordo_builder_end(ordo_builder *b)
+{
+	if (b->depth == 0)
+		ordo_die("ordo_builder_end without an open container");
+	struct frame *f = &b->frames[--b->depth];
+	size_t n = b->len - f->start;
+	ordo_node node;
+	memset(&node, 0, sizeof(node));
+	node.type = f->type;
+	node.line = f->line;
+	node.col = f->col;
+	if (f->type == ORDO_NODE_MAP)
+		n &= ~(size_t)1; /* front ends always pair keys; drop a stray one */
+	if ((f->type == ORDO_NODE_MAP ? n / 2 : n) > UINT32_MAX) {
+		add_message(b, f->line, f->col, "more than %u items in one container",
+			    (unsigned)UINT32_MAX);
+		ordo_map_release(&f->keys);
+		return ORDO_EINVALID;
+	}
+	node.len = (uint32_t)(f->type == ORDO_NODE_MAP ? n / 2 : n);
+	if (n) {
+		ordo_node *items = ordo_arena_alloc(b->doc->arena, n * sizeof(ordo_node));
+		memcpy(items, &b->scratch[f->start], n * sizeof(ordo_node));
+		node.u.items = items;
+	}
+	b->len = f->start;
+	if (f->anchor) {
+		f->anchor->node = node;
+		f->anchor->count = b->nodes - f->count0;
+		f->anchor->done = true;
+	}
+	ordo_map_release(&f->keys);
+	return push(b, &node);
+}
+
+int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, size_t len,
+			bool quoted, uint32_t line, uint32_t col)
+{
+	if (len > b->max_scalar) {
+		add_message(b, line, col, "a scalar longer than %zu bytes", b->max_scalar);
+		return ORDO_EINVALID;
+	}
+	if (count_nodes(b, 1, line, col, false))
+		return ORDO_EINVALID;
+	if (len && memchr(text, '\0', len))
+		add_message(b, line, col, "NUL character in a string");
+	ordo_node node;
+	memset(&node, 0, sizeof(node));
+	node.type = type <= ORDO_NODE_STRING ? (uint8_t)type : ORDO_NODE_STRING;
+	node.quoted = quoted;
+	node.boolean = type == ORDO_NODE_BOOL && len && (text[0] == 't' || text[0] == 'T');
+	node.line = line;
+	node.col = col;
+	node.len = (uint32_t)len;
+	node.u.str = ordo_arena_strndup(b->doc->arena, text, len);
+	struct anchor *a = take_anchor(b);
+	if (a) {
+		a->node = node;
+		a->count = 1;
+		a->done = true;
+	}
+	return push(b, &node);
+}
+
+int ordo_builder_anchor(ordo_builder *b, const char *name)
+{
+	b->anchor_name = ordo_arena_strdup(b->doc->arena, name);
+	return 0;
+}
+
+int ordo_builder_alias(ordo_builder *b, const char *name, uint32_t line, uint32_t col)
+{
+	struct anchor *a = ordo_map_get(&b->anchors, name, strlen(name));
+	b->anchor_name = NULL;
+	if (!a || !a->done) {
+		if (!a)
+			add_message(b, line, col, "unknown alias '*%s'", name);
+		else
+			add_message(b, line, col, "alias '*%s' refers to a node that contains it",
+				    name);
+		/* a null in its place keeps the keys and values of a map paired */
+		return ordo_builder_scalar(b, ORDO_NODE_NULL, "", 0, false, line, col);
+	}
+	if (count_nodes(b, a->count, line, col, true))
+		return ORDO_EINVALID;
+	ordo_node node = a->node;
+	node.line = line;
+	node.col = col;
+	return push(b, &node);
+}
+
+/* ---- documents ---- */
+
+static uint32_t or_default32(uint32_t v, uint32_t def)
+{
+	return v ? v : def;
+}
+
+static size_t or_default(size_t v, size_t def)
+{
+	return v ? v : def;
+}
+
+static ordo_doc *doc_new(const char *name, int syntax)
+{
+	ordo_arena *a = ordo_arena_new();
+	ordo_doc *doc = ordo_arena_alloc(a, sizeof(*doc));
+	doc->arena = a;
+	doc->file = ordo_arena_strdup(a, name);
+	doc->syntax = syntax;
+	return doc;
+}
+
+void ordo_doc_free(ordo_doc *doc)
+{
+	if (doc)
+		ordo_arena_free(doc->arena);
+}
+
+static void builder_init(ordo_builder *b, ordo_doc *doc, ordo_diag *d, const char *file,
+			 const ordo_load_options *opts)
+{
+	static const ordo_load_options none = ORDO_LOAD_OPTIONS_INIT;
+	if (!opts)
+		opts = &none;
+	memset(b, 0, sizeof(*b));
+	b->doc = doc;
+	b->diag = d;
+	b->file = file;
+	b->max_depth = or_default32(opts->max_depth, DEFAULT_MAX_DEPTH);
+	b->max_scalar = or_default(opts->max_scalar, DEFAULT_MAX_SCALAR);
+	b->max_nodes = or_default(opts->max_nodes, DEFAULT_MAX_NODES);
+	b->max_bytes = or_default(opts->max_bytes, DEFAULT_MAX_BYTES);
+}
+
+/* Hand the root to the document and release the builder. Returns the
+ * load's result: any recorded problem makes it fail. */
+static int builder_finish(ordo_builder *b, int rc)
+{
+	if (rc && !b->errors)
+		add_message(b, 0, 0, "cannot parse the input");
+	if (!b->errors && b->depth)
+		add_message(b, 0, 0, "the input ends inside a container");
+	if (b->errors)
+		rc = b->read_failed ? ORDO_ENOTFOUND : ORDO_EINVALID;
+	else if (b->have_root) {
+		ordo_node *root = ordo_arena_alloc(b->doc->arena, sizeof(*root));
+		*root = b->root;
+		b->doc->root = root;
+	}
+	for (uint32_t i = 0; i < b->depth; i++)
+		ordo_map_release(&b->frames[i].keys);
+	free(b->frames);
+	free(b->scratch);
+	ordo_map_release(&b->anchors);
+	return rc;
+}
+
+/* ---- choosing a syntax ---- */
+
+static int syntax_of_name(const char *name)
+{
+	const char *dot = name ? strrchr(name, '.') : NULL;
+	if (!dot || strchr(dot, '/'))
+		return ORDO_SYNTAX_AUTO;
+	if (strcasecmp(dot, ".json") == 0)
+		return ORDO_SYNTAX_JSON;
+	if (strcasecmp(dot, ".yaml") == 0 || strcasecmp(dot, ".yml") == 0)
+		return ORDO_SYNTAX_YAML;
+	return ORDO_SYNTAX_AUTO;
+}
+
+/* Look at bytes from the start of the input: ORDO_SYNTAX_AUTO while
+ * they are all blank (or a UTF-8 byte order mark), then the verdict. */
+static int sniff(const unsigned char *p, size_t n, size_t offset)
+{
+	static const unsigned char bom[] = {0xEF, 0xBB, 0xBF};
+	for (size_t i = 0; i < n; i++) {
+		if (offset + i < 3 && p[i] == bom[offset + i])
+			continue;
+		switch (p[i]) {
+		case ' ':
+		case '\t':
+		case '\r':
+		case '\n':
+			continue;
+		case '{':
+		case '[':
+			return ORDO_SYNTAX_JSON;
+		default:
+			return ORDO_SYNTAX_YAML;
+		}
+	}
+	return ORDO_SYNTAX_AUTO;
+}
+
+static int sniff_fd(int fd)
+{
+	unsigned char buf[4096];
+	off_t off = 0;
+	for (;;) {
+		ssize_t n = pread(fd, buf, sizeof(buf), off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return ORDO_SYNTAX_YAML;
+		int s = sniff(buf, (size_t)n, (size_t)off);
+		if (s != ORDO_SYNTAX_AUTO)
+			return s;
+		off += n;
+	}
+}
+
+static int pick_syntax(const ordo_load_options *opts, const char *name)
+{
+	if (opts && (opts->syntax == ORDO_SYNTAX_YAML || opts->syntax == ORDO_SYNTAX_JSON))
+		return opts->syntax;
+	return syntax_of_name(name);
+}
+
+/* ---- entry points ---- */
+
+int ordo_load_file(ordo_doc **out, const char *path, const char *name,
+		   const ordo_load_options *opts, ordo_diag *d)
+{
+	const char *shown = name ? name : path;
+	ordo_doc *doc = NULL;
+	FILE *fp = NULL;
+	int fd, rc;
+	struct stat st;
+	ordo_builder b;
+
+	*out = NULL;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		add_cannot_read(d, shown, errno);
+		rc = ORDO_ENOTFOUND;
+		goto done;
+	}
+	if (fstat(fd, &st) < 0) {
+		add_cannot_read(d, shown, errno);
+		rc = ORDO_ENOTFOUND;
+		goto done;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		ordo_diag_add(d, NULL, "'%s' is a directory, not a file", shown);
+		rc = ORDO_EINVALID;
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		ordo_diag_add(d, NULL, "'%s' is not a regular file", shown);
+		rc = ORDO_EINVALID;
+		goto done;
+	}
+	size_t max_bytes = or_default(opts ? opts->max_bytes : 0, DEFAULT_MAX_BYTES);
+	if ((uint64_t)st.st_size > max_bytes) {
+		ordo_diag_add(d, NULL, "'%s' is larger than %zu bytes", shown, max_bytes);
+		rc = ORDO_EINVALID;
+		goto done;
+	}
+	int syntax = pick_syntax(opts, path);
+	if (syntax == ORDO_SYNTAX_AUTO)
+		syntax = sniff_fd(fd);
+	fp = fdopen(fd, "rb");
+	if (!fp) {
+		add_cannot_read(d, shown, errno);
+		rc = ORDO_ENOTFOUND;
+		goto done;
+	}
+	fd = -1;
+
+	doc = doc_new(shown, syntax);
+	builder_init(&b, doc, d, shown, opts);
+	rc = syntax == ORDO_SYNTAX_JSON ? ordo_load_json_file(&b, fp) : ordo_load_yaml_file(&b, fp);
+	rc = builder_finish(&b, rc);
+
+done:
+	if (fp)
+		fclose(fp);
+	if (fd >= 0)
+		close(fd);
+	if (rc) {
+		ordo_doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return 0;
+}
+
+int ordo_load_buffer(ordo_doc **out, const char *buf, size_t len, const char *name,
+		     const ordo_load_options *opts, ordo_diag *d)
+{
+	const char *shown = name ? name : buffer_name;
+	ordo_doc *doc = NULL;
+	ordo_builder b;
+	int rc;
+
+	*out = NULL;
+	size_t max_bytes = or_default(opts ? opts->max_bytes : 0, DEFAULT_MAX_BYTES);
+	if (len > max_bytes) {
+		ordo_diag_add(d, NULL, "'%s' is larger than %zu bytes", shown, max_bytes);
+		rc = ORDO_EINVALID;
+		goto done;
+	}
+	int syntax = pick_syntax(opts, name);
+	if (syntax == ORDO_SYNTAX_AUTO) {
+		syntax = sniff((const unsigned char *)buf, len, 0);
+		if (syntax == ORDO_SYNTAX_AUTO)
+			syntax = ORDO_SYNTAX_YAML;
+	}
+	doc = doc_new(shown, syntax);
+	builder_init(&b, doc, d, shown, opts);
+	rc = syntax == ORDO_SYNTAX_JSON ? ordo_load_json_buffer(&b, buf, len)
+					: ordo_load_yaml_buffer(&b, buf, len);
+	rc = builder_finish(&b, rc);
+
+done:
+	if (rc) {
+		ordo_doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return 0;
+}

@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_plan.c: the planner against its verifier.
+ *
+ * A property test replays plans of random estates (every product of the
+ * built-in catalog, random versions, roles, members, servers, integrations
+ * and integration packs) through ordo_plan_verify(), which checks every
+ * intermediate state without using the generator's bookkeeping. Mutation
+ * tests then break valid plans in the ways a generator bug would and
+ * assert that the verifier notices each one.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "catalog.h"
+#include "check.h"
+#include "estate.h"
+#include "plan.h"
+
+static ordo_catalog *cat;
+
+static int setup(void **state)
+{
+	ordo_diag d = ORDO_DIAG_INIT;
+	int err = ordo_catalog_load(&cat, NULL, &d);
+	ordo_diag_print(&d, stderr);
+	ordo_diag_release(&d);
+	return err;
+}
+
+static int teardown(void **state)
+{
+	ordo_catalog_free(cat);
+	return 0;
+}
+
+typedef struct {
+	ordo_estate *e;
+	ordo_report *r;
+	ordo_plan *p;
+} built;
+
+static void build_text(built *b, const char *text)
+{
+	char path[] = "/tmp/ordo-test-plan-XXXXXX.yaml";
+	int fd = mkstemps(path, 5);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	ordo_diag d = ORDO_DIAG_INIT;
+	int err = ordo_estate_load(&b->e, path, cat, &d);
+	if (err) {
+		ordo_diag_print(&d, stderr);
+		fprintf(stderr, "--- estate:\n%s\n", text);
+	}
+	ordo_diag_release(&d);
+	unlink(path);
+	assert_int_equal(err, 0);
+	assert_int_equal(ordo_check_run(&b->r, b->e, NULL), 0);
+	assert_int_equal(ordo_plan_build(&b->p, b->r), 0);
+}
+
+static void built_free(built *b)
+{
+	ordo_plan_free(b->p);
+	ordo_report_free(b->r);
+	ordo_estate_free(b->e);
+}
+
+static void dump_violations(const ordo_plan *p)
+{
+	for (uint32_t i = 0; i < p->nviolations; i++)
+		fprintf(stderr, "  violation after step %u: %s: %s\n", p->violations[i].step,
+			p->violations[i].rule, p->violations[i].message);
+}
+
+/* ---- random estates ---- */
+
+static uint64_t rng;
+static uint32_t rnd(uint32_t n)
+{
+	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+	return n ? (uint32_t)((rng >> 33) % n) : 0;
+}
+
+static void random_estate(ordo_buf *b, uint32_t seed)
+{
+	rng = seed * 2654435761ULL + 1;
+	const ordo_scale *rel = &cat->release;
+	static const char *const targets[] = {"2012 R2", "2016", "2019", "2022", "2025"};
+	const char *target = targets[rnd(5)];
+	int32_t tidx = ordo_scale_find(rel, target, strlen(target));
+	ordo_buf_printf(b, "ordo: 1\nname: random-%u\ntarget: \"%s\"\nservers:\n", seed, target);
+	for (int i = 0; i < 12; i++)
+		if (rnd(3))
+			ordo_buf_printf(b, "  - {name: S%d, os: \"%s\"}\n", i, cat->os.entries[rnd(cat->os.n)]);
+	ordo_buf_puts(b, "  - {name: SPARE, domain_joined: true}\ncomponents:\n");
+
+	/* first choose the components, so later ones can be linked to */
+	const ordo_cat_product *prods[8];
+	int32_t vers[8];
+	uint32_t n = 0, want = 1 + rnd(6);
+	for (uint32_t k = 0; k < want; k++) {
+		const ordo_cat_product *p = &cat->products[rnd(cat->nproducts)];
+		int32_t cands[32];
+		uint32_t nc = 0;
+		for (uint32_t i = 0; i < p->nreleases && nc < 32; i++)
+			if (p->releases[i] <= tidx || p->independent)
+				cands[nc++] = p->releases[i];
+		if (!nc)
+			continue;
+		prods[n] = p;
+		vers[n++] = cands[rnd(nc)];
+	}
+	for (uint32_t k = 0; k < n; k++) {
+		const ordo_cat_product *p = prods[k];
+		ordo_buf_printf(b, "  - id: c%u\n    product: %s\n    version: \"%s", k, p->id,
+				rel->entries[vers[k]]);
+		if (rel->suffix && rnd(2))
+			ordo_buf_printf(b, " %s%u", rel->suffix, rnd(15));
+		ordo_buf_puts(b, "\"\n    roles:\n");
+		for (uint32_t i = 0; i < p->nroles; i++) {
+			const ordo_cat_role *role = &p->roles[i];
+			uint32_t pick = rnd(4);
+			if (i > 0 && pick == 0)
+				continue;
+			if (i > 0 && !role->initial && (role->anonymous || pick == 1)) {
+				ordo_buf_printf(b, "      %s: {count: %u}\n", role->id, rnd(700));
+				continue;
+			}
+			uint32_t m = 1 + rnd(3), first = rnd(12);
+			ordo_buf_printf(b, "      %s: [", role->id);
+			for (uint32_t j = 0; j < m; j++)
+				ordo_buf_printf(b, "%sS%u", j ? ", " : "", (first + j) % 12);
+			ordo_buf_puts(b, "]\n");
+		}
+		if (rnd(2))
+			ordo_buf_printf(b, "    database: {server: SQL%u, sql_version: \"%s\"}\n", rnd(3),
+					cat->sql.entries[rnd(cat->sql.n)]);
+		if (k > 0 && rnd(2))
+			ordo_buf_printf(b, "    integrations: [c%u]\n", rnd(k));
+		if (!strcmp(p->id, "orchestrator") && n > 1) {
+			static const char *const pv[] = {"2012 SP1", "2012 R2", "2016", "2019"};
+			ordo_buf_puts(b, "    integration_packs:\n");
+			for (uint32_t j = 0; j < n; j++)
+				if (j != k && rnd(2))
+					ordo_buf_printf(b, "      - {for: c%u, version: \"%s\"}\n", j, pv[rnd(4)]);
+		}
+	}
+}
+
+static void property_random_estates_verify(void **state)
+{
+	uint32_t failures = 0, nonempty = 0, total_steps = 0;
+	for (uint32_t seed = 1; seed <= 400; seed++) {
+		ordo_buf text = ORDO_BUF_INIT;
+		random_estate(&text, seed);
+		built b = {0};
+		build_text(&b, ordo_buf_cstr(&text));
+		if (b.p->nsteps)
+			nonempty++;
+		total_steps += b.p->nsteps;
+		/* verify again from scratch: the result must not depend on state
+		 * the build left behind */
+		uint32_t v = ordo_plan_verify(b.p);
+		if (v) {
+			failures++;
+			fprintf(stderr, "seed %u: %u violations\n%s\n", seed, v, ordo_buf_cstr(&text));
+			dump_violations(b.p);
+		}
+		/* every upgrade step lies on the component's path to its target */
+		for (uint32_t i = 0; i < b.p->nsteps; i++) {
+			const ordo_step *s = b.p->steps[i];
+			if (strcmp(s->action, "upgrade"))
+				continue;
+			assert_non_null(s->to.scale);
+			assert_true(ordo_version_cmp_release(&s->to, &s->component->target) <= 0);
+		}
+		built_free(&b);
+		ordo_buf_release(&text);
+	}
+	assert_int_equal(failures, 0);
+	/* the generator must produce work to verify, not empty plans */
+	assert_true(nonempty > 200);
+	assert_true(total_steps > 2000);
+}
+
+/* ---- a fixed estate and its mutations ---- */
+
+static const char *suite =
+	"ordo: 1\n"
+	"name: mutations\n"
+	"target: \"2012 R2\"\n"
+	"components:\n"
+	"  - id: orch\n"
+	"    product: orchestrator\n"
+	"    version: \"2012 SP1\"\n"
+	"    roles: {management_server: [O1], runbook_server: [O1, O2]}\n"
+	"    integration_packs:\n"
+	"      - {for: vmm, version: \"2012 SP1\"}\n"
+	"  - id: om\n"
+	"    product: operations_manager\n"
+	"    version: \"2012 SP1\"\n"
+	"    roles: {management_server: [M1, M2], agent: {count: 450}}\n"
+	"  - id: vmm\n"
+	"    product: vmm\n"
+	"    version: \"2012 SP1\"\n"
+	"    roles: {management_server: [V1], console: [A1], host_agent: {count: 10}}\n";
+
+static int find_step(const ordo_plan *p, const char *comp, const char *action, const char *role)
+{
+	for (uint32_t i = 0; i < p->nsteps; i++) {
+		const ordo_step *s = p->steps[i];
+		if (!strcmp(s->component->id, comp) && !strcmp(s->action, action) &&
+		    (!role || (s->role && !strcmp(s->role, role))))
+			return (int)i;
+	}
+	return -1;
+}
+
+static bool has_rule(const ordo_plan *p, const char *rule)
+{
+	for (uint32_t i = 0; i < p->nviolations; i++)
+		if (!strcmp(p->violations[i].rule, rule))
+			return true;
+	return false;
+}
+
+static void valid_plan_has_expected_shape(void **state)
+{
+	built b = {0};
+	build_text(&b, suite);
+	dump_violations(b.p);
+	assert_int_equal(b.p->nviolations, 0);
+	int orch = find_step(b.p, "orch", "upgrade", "management_server");
+	int om1 = find_step(b.p, "om", "upgrade", "management_server");
+	int vmm = find_step(b.p, "vmm", "upgrade", "management_server");
+	int unreg = find_step(b.p, "orch", "unregister-ip", NULL);
+	int reg = find_step(b.p, "orch", "register-ip", NULL);
+	assert_true(orch >= 0 && om1 >= 0 && vmm >= 0 && unreg >= 0 && reg >= 0);
+	/* suite order: Orchestrator, then Operations Manager, then VMM */
+	assert_true(b.p->steps[orch]->wave < b.p->steps[om1]->wave);
+	assert_true(b.p->steps[om1]->wave < b.p->steps[vmm]->wave);
+	/* the VMM pack comes off before VMM moves and back after, at 2012 R2 */
+	assert_true(unreg < vmm && vmm < reg);
+	assert_string_equal(b.p->steps[reg]->pack_for->id, "vmm");
+	char buf[32];
+	assert_string_equal(ordo_version_str(&b.p->steps[reg]->pack_version, buf, sizeof(buf)), "2012 R2");
+	/* the initial management server goes alone */
+	const ordo_step *m1 = b.p->steps[om1];
+	assert_string_equal(m1->servers[0], "M1");
+	for (uint32_t i = 0; i < b.p->nsteps; i++)
+		if (b.p->steps[i] != m1)
+			assert_int_not_equal(b.p->steps[i]->wave, m1->wave);
+	/* 450 agents: batches of 200, 200 and 50 */
+	uint64_t agents = 0;
+	uint32_t batches = 0;
+	for (uint32_t i = 0; i < b.p->nsteps; i++) {
+		const ordo_step *s = b.p->steps[i];
+		if (!strcmp(s->component->id, "om") && s->role && !strcmp(s->role, "agent") &&
+		    !strcmp(s->action, "upgrade")) {
+			assert_true(s->members <= 200);
+			agents += s->members;
+			batches++;
+		}
+	}
+	assert_int_equal(agents, 450);
+	assert_int_equal(batches, 3);
+	built_free(&b);
+}
+
+static void verifier_catches_missing_upgrade(void **state)
+{
+	built b = {0};
+	build_text(&b, suite);
+	int i = find_step(b.p, "vmm", "upgrade", "console");
+	assert_true(i >= 0);
+	b.p->steps[i]->action = "verify"; /* the console never moves */
+	assert_true(ordo_plan_verify(b.p) > 0);
+	assert_true(has_rule(b.p, "end-state"));
+	built_free(&b);
+}
+
+static void verifier_catches_order_violation(void **state)
+{
+	built b = {0};
+	build_text(&b, suite);
+	/* VMM's management server moves first: swap it with the first step */
+	int v = find_step(b.p, "vmm", "upgrade", "management_server");
+	ordo_step *tmp = b.p->steps[0];
+	b.p->steps[0] = b.p->steps[v];
+	b.p->steps[v] = tmp;
+	assert_true(ordo_plan_verify(b.p) > 0);
+	assert_true(has_rule(b.p, "sequence"));
+	assert_true(has_rule(b.p, "order")); /* ids and waves no longer line up */
+	built_free(&b);
+}
+
+static void verifier_catches_wrong_pack(void **state)
+{
+	built b = {0};
+	build_text(&b, suite);
+	int reg = find_step(b.p, "orch", "register-ip", NULL);
+	assert_true(reg >= 0);
+	/* the 2012 SP1 pack is not supported with VMM 2012 R2 */
+	ordo_version sp1;
+	const char *why;
+	assert_int_equal(ordo_version_parse(&sp1, &cat->release, "2012 SP1", 8, &why), 0);
+	b.p->steps[reg]->pack_version = sp1;
+	assert_true(ordo_plan_verify(b.p) > 0);
+	assert_true(has_rule(b.p, "orchestrator.ip-unsupported"));
+	built_free(&b);
+}
+
+static void verifier_catches_pack_left_registered(void **state)
+{
+	built b = {0};
+	build_text(&b, suite);
+	int un = find_step(b.p, "orch", "unregister-ip", NULL);
+	assert_true(un >= 0);
+	b.p->steps[un]->action = "prepare"; /* forget to take the pack off */
+	b.p->steps[un]->pack_for = NULL;
+	assert_true(ordo_plan_verify(b.p) > 0);
+	built_free(&b);
+}
+
+static void verifier_catches_skipped_rollup(void **state)
+{
+	built b = {0};
+	build_text(&b, "ordo: 1\nname: ur\ntarget: \"2016\"\ncomponents:\n"
+			"  - {id: vmm, product: vmm, version: \"2012 R2 UR8\", roles: {management_server: [V1]}}\n");
+	int ur = find_step(b.p, "vmm", "apply-update-rollup", NULL);
+	assert_true(ur >= 0);
+	/* the finding is resolved by that step, so check and plan agree on exit 1 */
+	bool resolved = false;
+	for (uint32_t i = 0; i < b.r->nfindings; i++)
+		if (!strcmp(b.r->findings[i]->id, "path.update-rollup"))
+			resolved = b.r->findings[i]->nresolved == 1 &&
+				   b.r->findings[i]->resolved_by[0] == b.p->steps[ur]->id;
+	assert_true(resolved);
+	assert_int_equal(ordo_report_exit_code(b.r), 1);
+	b.p->steps[ur]->action = "prepare";
+	assert_true(ordo_plan_verify(b.p) > 0);
+	assert_true(has_rule(b.p, "path.update-rollup"));
+	built_free(&b);
+}
+
+static void verifier_catches_alone_shared(void **state)
+{
+	built b = {0};
+	build_text(&b, suite);
+	int m1 = find_step(b.p, "om", "upgrade", "management_server");
+	assert_true(b.p->steps[m1]->alone);
+	/* put the next step into the initial server's wave */
+	b.p->steps[m1 + 1]->wave = b.p->steps[m1]->wave;
+	assert_true(ordo_plan_verify(b.p) > 0);
+	assert_true(has_rule(b.p, "alone"));
+	built_free(&b);
+}
+
+static void multi_hop_stages(void **state)
+{
+	built b = {0};
+	build_text(&b, "ordo: 1\nname: hops\ntarget: \"2022\"\ncomponents:\n"
+			"  - {id: om, product: operations_manager, version: \"2016\", roles: {management_server: [M1]}}\n"
+			"  - {id: vmm, product: vmm, version: \"2016 UR9\", roles: {management_server: [V1]}}\n");
+	assert_int_equal(b.p->nviolations, 0);
+	/* both reach 2019 before either moves on to 2022, OM first each time */
+	int om19 = -1, vmm19 = -1, om22 = -1, vmm22 = -1;
+	for (uint32_t i = 0; i < b.p->nsteps; i++) {
+		const ordo_step *s = b.p->steps[i];
+		if (strcmp(s->action, "upgrade"))
+			continue;
+		char to[32];
+		ordo_version_str(&s->to, to, sizeof(to));
+		int *slot = !strcmp(s->component->id, "om") ? (!strcmp(to, "2019") ? &om19 : &om22)
+							   : (!strcmp(to, "2019") ? &vmm19 : &vmm22);
+		*slot = (int)s->wave;
+	}
+	assert_true(om19 > 0 && vmm19 > 0 && om22 > 0 && vmm22 > 0);
+	assert_true(om19 < vmm19);
+	assert_true(vmm19 < om22);
+	assert_true(om22 < vmm22);
+	built_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(valid_plan_has_expected_shape),
+		cmocka_unit_test(verifier_catches_missing_upgrade),
+		cmocka_unit_test(verifier_catches_order_violation),
+		cmocka_unit_test(verifier_catches_wrong_pack),
+		cmocka_unit_test(verifier_catches_pack_left_registered),
+		cmocka_unit_test(verifier_catches_skipped_rollup),
+		cmocka_unit_test(verifier_catches_alone_shared),
+		cmocka_unit_test(multi_hop_stages),
+		cmocka_unit_test(property_random_estates_verify),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
