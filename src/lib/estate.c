@@ -74,7 +74,7 @@ static bool version_of(ld *l, const ordo_node *n, const ordo_scale *s, ordo_vers
 	}
 	const char *why = NULL;
 	if (ordo_version_parse(out, s, t, n->len, &why) < 0) {
-		ordo_rd_error(&l->r, n, "malformed %s '%s': %s", what, t, why ? why : "not understood");
+		ordo_rd_error(&l->r, n, "invalid %s: '%s' (%s)", what, t, why ? why : "not understood");
 		out->scale = NULL;
 		return false;
 	}
@@ -333,8 +333,20 @@ static void load_database(ld *l, ordo_component *comp, const ordo_node *db)
 	if (sv && sv->type != ORDO_NODE_NULL)
 		node_name(l, sv, "database server name");
 	const ordo_node *v = ordo_node_get(db, "sql_version");
-	if (v && v->type != ORDO_NODE_NULL)
-		version_of(l, v, &l->c->sql, &comp->sql_version, "SQL Server version");
+	const char *why = NULL;
+	if (v && v->type != ORDO_NODE_NULL && !ordo_rd_scalar(v))
+		ordo_rd_error(&l->r, v, "'sql_version' must be a string, not %s", ordo_node_kind(v));
+	else if (v && v->type != ORDO_NODE_NULL &&
+		 ordo_version_parse(&comp->sql_version, &l->c->sql, v->u.str, v->len, &why) < 0) {
+		comp->sql_version.scale = NULL;
+		ordo_buf known = ORDO_BUF_INIT;
+		for (uint32_t j = 0; j < l->c->sql.n; j++)
+			ordo_buf_printf(&known, "%s%s", j ? ", " : "", l->c->sql.entries[j]);
+		ordo_rd_error(&l->r, v, "unknown SQL Server version '%s': %s (known: %s, optionally followed by ' %s<n>')",
+			      v->u.str, why ? why : "not understood", ordo_buf_cstr(&known),
+			      l->c->sql.suffix ? l->c->sql.suffix : "");
+		ordo_buf_release(&known);
+	}
 	ordo_rd_text(&l->r, db, "name", where, false);
 	ordo_rd_bool(&l->r, db, "availability_group", where, false);
 	double pct;

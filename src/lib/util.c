@@ -324,11 +324,29 @@ void ordo_diag_add(ordo_diag *d, const ordo_loc *loc, const char *fmt, ...)
 	va_end(ap);
 }
 
+static int diag_cmp(const void *x, const void *y)
+{
+	const ordo_diag_entry *a = *(ordo_diag_entry *const *)x, *b = *(ordo_diag_entry *const *)y;
+	int f = strcmp(a->loc.file ? a->loc.file : "", b->loc.file ? b->loc.file : "");
+	if (f)
+		return f;
+	if (a->loc.line != b->loc.line)
+		return a->loc.line < b->loc.line ? -1 : 1;
+	if (a->loc.col != b->loc.col)
+		return a->loc.col < b->loc.col ? -1 : 1;
+	return a < b ? -1 : a > b; /* stable: the order they were found in */
+}
+
 void ordo_diag_print(const ordo_diag *d, void *fp)
 {
 	FILE *f = fp;
+	/* in the order of the file, whatever order the checks ran in */
+	const ordo_diag_entry **order = ordo_xmalloc(sizeof(*order) * (d->len + 1));
+	for (size_t i = 0; i < d->len; i++)
+		order[i] = &d->items[i];
+	qsort(order, d->len, sizeof(*order), diag_cmp);
 	for (size_t i = 0; i < d->len; i++) {
-		const ordo_diag_entry *e = &d->items[i];
+		const ordo_diag_entry *e = order[i];
 		if (e->loc.file && e->loc.line)
 			fprintf(f, "%s:%u:%u: %s\n", e->loc.file, e->loc.line, e->loc.col,
 				e->message);
@@ -337,6 +355,7 @@ void ordo_diag_print(const ordo_diag *d, void *fp)
 		else
 			fprintf(f, "%s\n", e->message);
 	}
+	free(order);
 	if (d->dropped)
 		fprintf(f, "ordo: %zu more problems not shown\n", d->dropped);
 }
