@@ -45,19 +45,21 @@ struct json {
 	size_t base;                /* input offset of chunk[0] */
 	uint32_t line, col;         /* position of chunk[cur] */
 
-	uint32_t need;              /* UTF-8 continuation bytes still due */
+	uint32_t need; /* UTF-8 continuation bytes still due */
 	uint32_t cp, cp_min;
 	uint32_t seq_line, seq_col; /* where that sequence began */
 	bool bad;                   /* invalid UTF-8 at seq_line:seq_col */
 
-	bool have_start;            /* a token has started and not ended */
-	uint32_t sline, scol;       /* where */
-	size_t soff;                /* input offset of its first byte */
-	size_t backslashes;         /* in its bytes walked so far */
-	bool any;                   /* any token at all */
+	bool have_start;      /* a token has started and not ended */
+	uint32_t sline, scol; /* where */
+	size_t soff;          /* input offset of its first byte */
+	size_t decoded;       /* its length, at least, once decoded */
+	bool escape;          /* ... which has just read a backslash */
+	uint32_t hex;         /* ... or has hex digits of an escape to read */
+	bool any;             /* any token at all */
 };
 
-#define ONES 0x0101010101010101ULL
+#define ONES  0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
 /* One byte that is not plain ASCII, or a newline. */
@@ -142,7 +144,9 @@ static void walk(struct json *j, size_t end)
 				j->sline = j->line;
 				j->scol = j->col;
 				j->soff = j->base + (size_t)(p - j->chunk);
-				j->backslashes = 0;
+				j->decoded = 0;
+				j->escape = false;
+				j->hex = 0;
 				j->any = true;
 				break;
 			}
@@ -234,7 +238,7 @@ static int on_null(void *ctx)
 static int on_boolean(void *ctx, int v)
 {
 	return v ? scalar(ctx, ORDO_NODE_BOOL, "true", 4, false)
-		 : scalar(ctx, ORDO_NODE_BOOL, "false", 5, false);
+	         : scalar(ctx, ORDO_NODE_BOOL, "false", 5, false);
 }
 
 static int on_number(void *ctx, const char *s, size_t len)
@@ -251,11 +255,12 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
 	/* the walk found the raw bytes valid; what YAJL decodes a lone
 	 * "\udc00" to is not */
 	if (!valid_utf8(s, len)) {
-		ordo_builder_error(j->b, line, col, "invalid JSON: unpaired surrogate escape in a string");
+		ordo_builder_error(j->b, line, col,
+		                   "invalid JSON: unpaired surrogate escape in a string");
 		return 0;
 	}
-	return ordo_builder_scalar(j->b, ORDO_NODE_STRING, (const char *)s, len, true, line,
-				   col) == 0;
+	return ordo_builder_scalar(j->b, ORDO_NODE_STRING, (const char *)s, len, true, line, col) ==
+	       0;
 }
 
 static int begin(void *ctx, ordo_node_type type)
@@ -287,8 +292,8 @@ static int on_end(void *ctx)
 }
 
 static const yajl_callbacks callbacks = {
-	on_null,      on_boolean, NULL,   NULL,           on_number, on_string,
-	on_start_map, on_string,  on_end, on_start_array, on_end,
+    on_null,      on_boolean, NULL,   NULL,           on_number, on_string,
+    on_start_map, on_string,  on_end, on_start_array, on_end,
 };
 
 /* ---- errors ---- */
@@ -332,19 +337,17 @@ static void yajl_message(yajl_handle h, char *out, size_t size)
 static const struct {
 	const char *yajl, *ours;
 } rewordings[] = {
-	{"trailing garbage", "unexpected text after the top-level value"},
-	{"invalid object key (must be a string)", "an object key must be a string"},
-	{"object key and value must be separated by a colon (':')",
-	 "expected ':' after an object key"},
-	{"after key and value, inside map, I expect ',' or '}'",
-	 "expected ',' or '}' after an object member"},
-	{"after array element, I expect ',' or ']'", "expected ',' or ']' after a list item"},
-	{"probable comment found in input text, comments are not enabled",
-	 "comments are not allowed"},
-	{"inside a string, '\\' occurs before a character which it may not",
-	 "invalid escape in a string"},
-	{"invalid (non-hex) character occurs after '\\u' inside string",
-	 "'\\u' must be followed by four hex digits"},
+    {"trailing garbage", "unexpected text after the top-level value"},
+    {"invalid object key (must be a string)", "an object key must be a string"},
+    {"object key and value must be separated by a colon (':')", "expected ':' after an object key"},
+    {"after key and value, inside map, I expect ',' or '}'",
+     "expected ',' or '}' after an object member"},
+    {"after array element, I expect ',' or ']'", "expected ',' or ']' after a list item"},
+    {"probable comment found in input text, comments are not enabled", "comments are not allowed"},
+    {"inside a string, '\\' occurs before a character which it may not",
+     "invalid escape in a string"},
+    {"invalid (non-hex) character occurs after '\\u' inside string",
+     "'\\u' must be followed by four hex digits"},
 };
 
 /* Report YAJL's error, found in the token that ends at chunk[consumed]
@@ -397,7 +400,7 @@ static void report(struct json *j, size_t consumed)
 			}
 		}
 		ordo_builder_error(j->b, line, col,
-				   "invalid JSON: a control character in a string must be escaped");
+		                   "invalid JSON: a control character in a string must be escaped");
 		return;
 	}
 	if (strcmp(msg, "invalid char in json text") == 0 ||
@@ -412,11 +415,11 @@ static void report(struct json *j, size_t consumed)
 		size_t end = start;
 		while (here && end < j->n && end - start < 20 &&
 		       ((j->chunk[end] >= 'a' && j->chunk[end] <= 'z') ||
-			(j->chunk[end] >= 'A' && j->chunk[end] <= 'Z')))
+		        (j->chunk[end] >= 'A' && j->chunk[end] <= 'Z')))
 			end++;
 		if (end > start)
 			ordo_builder_error(j->b, line, col, "invalid JSON: '%.*s' is not a value",
-					   (int)(end - start), (const char *)j->chunk + start);
+			                   (int)(end - start), (const char *)j->chunk + start);
 		else
 			ordo_builder_error(j->b, line, col, "invalid JSON: unexpected %s", what);
 		return;
@@ -436,20 +439,32 @@ static void report(struct json *j, size_t consumed)
 
 /* ---- feeding ---- */
 
-/* After a chunk: a token still open that is sure to be longer than
- * max_scalar (even if every escape shrinks to one byte) stops the load. */
+/* After a chunk: a token still open that is already longer than
+ * max_scalar stops the load. YAJL reads such a token again from its start
+ * at every chunk, so waiting for it to end would cost time quadratic in
+ * its length. Its length is counted as YAJL will decode it, at least:
+ * one byte for each escape, and one for each other byte. */
 static int check_open_token(struct json *j, size_t from, bool had_start)
 {
 	if (!j->have_start)
 		return 0;
-	size_t s = had_start ? from : j->soff - j->base;
-	for (const unsigned char *p = j->chunk + s, *e = j->chunk + j->n;
-	     p < e && (p = memchr(p, '\\', (size_t)(e - p))) != NULL; p++)
-		j->backslashes++;
-	size_t raw = j->base + j->n - j->soff;
+	size_t i = had_start ? from : j->soff - j->base;
+	if (!had_start && j->chunk[i] == '"')
+		i++;
+	for (; i < j->n; i++) {
+		unsigned char c = j->chunk[i];
+		if (j->hex) {
+			j->hex--;
+		} else if (j->escape) {
+			j->escape = false;
+			j->hex = c == 'u' ? 4 : 0;
+		} else {
+			j->escape = c == '\\';
+			j->decoded++;
+		}
+	}
 	size_t max = ordo_builder_max_scalar(j->b);
-	/* an escape is 2 to 6 bytes for at least 1; the quotes are 2 */
-	if (raw > max && raw - max > 2 + 5 * j->backslashes) {
+	if (j->decoded > max) {
 		ordo_builder_error(j->b, j->sline, j->scol, "a scalar longer than %zu bytes", max);
 		return ORDO_EINVALID;
 	}
@@ -485,7 +500,7 @@ static int feed(struct json *j, const unsigned char *p, size_t n)
 	}
 	if (st == yajl_status_ok && too_big) {
 		ordo_builder_error(j->b, j->line, j->col, "the input is larger than %zu bytes",
-				   max_bytes);
+		                   max_bytes);
 		st = yajl_status_client_canceled;
 	} else if (st == yajl_status_ok && nul) {
 		position_of(j, len, &line, &col);
@@ -539,17 +554,30 @@ static size_t skip_bom(struct json *j, const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* How much to feed next. While a token spans chunks, YAJL reads it again
+ * from its start at every chunk; chunks as long as the token so far keep
+ * that to twice its length rather than its square over the chunk size. */
+static size_t next_step(const struct json *j)
+{
+	size_t step = chunk_size ? chunk_size : DEFAULT_CHUNK;
+	size_t open = j && j->have_start ? j->base - j->soff : 0;
+	return open > step ? open : step;
+}
+
 int ordo_load_json_buffer(ordo_builder *b, const char *buf, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)buf;
-	size_t step = chunk_size ? chunk_size : DEFAULT_CHUNK;
 	struct json j;
 	int rc = 0;
 
 	json_init(&j, b);
 	size_t off = skip_bom(&j, p, len);
-	for (; off < len && rc == 0; off += step)
-		rc = feed(&j, p + off, len - off < step ? len - off : step);
+	while (off < len && rc == 0) {
+		size_t step = next_step(&j);
+		size_t n = len - off < step ? len - off : step;
+		rc = feed(&j, p + off, n);
+		off += n;
+	}
 	if (rc == 0)
 		rc = finish(&j);
 	yajl_free(j.h);
@@ -558,14 +586,19 @@ int ordo_load_json_buffer(ordo_builder *b, const char *buf, size_t len)
 
 int ordo_load_json_file(ordo_builder *b, void *fp)
 {
-	size_t step = chunk_size ? chunk_size : DEFAULT_CHUNK;
-	unsigned char *buf = ordo_xmalloc(step < 3 ? 3 : step);
+	size_t cap = next_step(NULL);
+	unsigned char *buf = ordo_xmalloc(cap < 3 ? 3 : cap);
 	bool first = true;
 	struct json j;
 	int rc = 0;
 
 	json_init(&j, b);
 	while (rc == 0) {
+		size_t step = next_step(&j);
+		if (step > cap) {
+			cap = step;
+			buf = ordo_xrealloc(buf, cap);
+		}
 		size_t n = fread(buf, 1, step, fp);
 		if (n == 0) {
 			if (ferror(fp)) {

@@ -29,10 +29,10 @@
 #include <string.h>
 #include <yaml.h>
 
-#define PIECE 4096                 /* bytes handed to libyaml per read */
+#define PIECE    2048 /* bytes handed to libyaml per read */
 #define FILE_BUF ((size_t)64 * 1024)
-#define RING 1024                  /* run starts remembered */
-#define SLACK ((size_t)64 * 1024)  /* more than libyaml ever reads ahead */
+#define RING     4096                /* run starts remembered: those of 8 KiB at least */
+#define SLACK    ((size_t)64 * 1024) /* more than libyaml ever reads ahead */
 
 struct run {
 	size_t index;   /* character index, as libyaml counts marks */
@@ -50,16 +50,16 @@ struct source {
 	unsigned char *mem; /* file buffer */
 	size_t total;       /* bytes handed to libyaml */
 	size_t max_bytes, max_scalar;
-	bool stop;          /* a problem was recorded: the handler fails */
+	bool stop; /* a problem was recorded: the handler fails */
 
 	/* the character being read: where it is and what it holds */
 	uint32_t line, col;
 	size_t index;
 	size_t counted;
-	bool blank;    /* the previous character was blank, a break or a flow indicator */
-	bool space;    /* ... was blank or a break (a '#' then starts a comment) */
+	bool blank; /* the previous character was blank, a break or a flow indicator */
+	bool space; /* ... was blank or a break (a '#' then starts a comment) */
 	bool comment;
-	bool cr;       /* the previous byte was '\r' */
+	bool cr;        /* the previous byte was '\r' */
 	bool indicator; /* the previous character was a '-', '?' or ':' after a blank */
 	struct run ind_run;
 	uint32_t need; /* UTF-8 continuation bytes still due */
@@ -74,7 +74,7 @@ struct source {
 	struct run runs[RING];
 	size_t nruns;    /* ever noted; the ring holds the last RING */
 	size_t next_run; /* the first run not before the last event's end */
-	bool win_set;   /* win is the first run since the last event */
+	bool win_set;    /* win is the first run since the last event */
 	struct run win;
 };
 
@@ -116,7 +116,7 @@ static void window_reset(struct source *s, size_t end)
 }
 
 static void set_problem(struct source *s, enum problem p, uint32_t line, uint32_t col,
-			uint32_t value)
+                        uint32_t value)
 {
 	s->problem = p;
 	s->p_line = line;
@@ -135,7 +135,7 @@ static void report_problem(struct source *s)
 		break;
 	case P_CONTROL:
 		ordo_builder_error(s->b, s->p_line, s->p_col,
-				   "control character U+%04X is not allowed", s->p_value);
+		                   "control character U+%04X is not allowed", s->p_value);
 		break;
 	case P_NONE:
 		break;
@@ -309,14 +309,14 @@ static int read_handler(void *data, unsigned char *out, size_t size, size_t *siz
 		n = PIECE;
 	if (n > s->max_bytes - s->total) {
 		ordo_builder_error(s->b, s->line, s->col, "the input is larger than %zu bytes",
-				   s->max_bytes);
+		                   s->max_bytes);
 		s->stop = true;
 		return 0;
 	}
 	size_t ok = classify(s, s->buf + s->pos, n);
 	if (s->win_set && s->counted - s->win.counted > s->max_scalar + SLACK) {
 		ordo_builder_error(s->b, s->win.line, s->win.col, "a scalar longer than %zu bytes",
-				   s->max_scalar);
+		                   s->max_scalar);
 		s->stop = true;
 		return 0;
 	}
@@ -347,8 +347,7 @@ static bool is_null(const char *s, size_t n)
 static bool is_bool(const char *s, size_t n)
 {
 	return ordo_streq(s, n, "true") || ordo_streq(s, n, "True") || ordo_streq(s, n, "TRUE") ||
-	       ordo_streq(s, n, "false") || ordo_streq(s, n, "False") ||
-	       ordo_streq(s, n, "FALSE");
+	       ordo_streq(s, n, "false") || ordo_streq(s, n, "False") || ordo_streq(s, n, "FALSE");
 }
 
 static bool all_of(const char *s, size_t n, const char *set)
@@ -445,8 +444,18 @@ static ordo_node_type plain_type(const char *s, size_t n)
 
 #define CORE "tag:yaml.org,2002:"
 
-enum tag { TAG_NONE, TAG_BANG, TAG_STR, TAG_INT, TAG_FLOAT, TAG_BOOL, TAG_NULL, TAG_MAP, TAG_SEQ,
-	   TAG_OTHER };
+enum tag {
+	TAG_NONE,
+	TAG_BANG,
+	TAG_STR,
+	TAG_INT,
+	TAG_FLOAT,
+	TAG_BOOL,
+	TAG_NULL,
+	TAG_MAP,
+	TAG_SEQ,
+	TAG_OTHER
+};
 
 static enum tag tag_of(const char *tag)
 {
@@ -454,8 +463,8 @@ static enum tag tag_of(const char *tag)
 		const char *name;
 		enum tag tag;
 	} core[] = {
-		{"str", TAG_STR},   {"int", TAG_INT}, {"float", TAG_FLOAT}, {"bool", TAG_BOOL},
-		{"null", TAG_NULL}, {"map", TAG_MAP}, {"seq", TAG_SEQ},
+	    {"str", TAG_STR},   {"int", TAG_INT}, {"float", TAG_FLOAT}, {"bool", TAG_BOOL},
+	    {"null", TAG_NULL}, {"map", TAG_MAP}, {"seq", TAG_SEQ},
 	};
 	if (!tag)
 		return TAG_NONE;
@@ -479,14 +488,13 @@ static const char *short_tag(const char *tag, int *prefix)
 	return tag;
 }
 
-static void bad_tag(ordo_builder *b, const char *tag, const char *what, uint32_t line,
-		    uint32_t col)
+static void bad_tag(ordo_builder *b, const char *tag, const char *what, uint32_t line, uint32_t col)
 {
 	int core;
 	const char *t = short_tag(tag, &core);
 	if (what)
 		ordo_builder_error(b, line, col, "tag '%s%s' used on %s", core ? "!!" : "", t,
-				   what);
+		                   what);
 	else
 		ordo_builder_error(b, line, col, "unsupported tag '%s%s'", core ? "!!" : "", t);
 }
@@ -497,7 +505,7 @@ static int on_scalar(ordo_builder *b, const yaml_event_t *ev, uint32_t line, uin
 	const char *tag = (const char *)ev->data.scalar.tag;
 	size_t n = ev->data.scalar.length;
 	bool quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE &&
-		      ev->data.scalar.style != YAML_ANY_SCALAR_STYLE;
+	              ev->data.scalar.style != YAML_ANY_SCALAR_STYLE;
 	ordo_node_type type;
 	bool fits = true;
 
@@ -542,19 +550,22 @@ static int on_scalar(ordo_builder *b, const yaml_event_t *ev, uint32_t line, uin
 		int core, shown = n > 60 ? 57 : (int)n;
 		const char *t = short_tag(tag, &core);
 		ordo_builder_error(b, line, col, "invalid %s%s value '%.*s%s'", core ? "!!" : "", t,
-				   shown, text, (size_t)shown < n ? "..." : "");
+		                   shown, text, (size_t)shown < n ? "..." : "");
 		type = ORDO_NODE_STRING;
 	}
 	return ordo_builder_scalar(b, type, text, n, quoted, line, col);
 }
 
 static int on_start(ordo_builder *b, ordo_node_type type, const char *tag, uint32_t line,
-		    uint32_t col)
+                    uint32_t col)
 {
 	enum tag t = tag_of(tag);
 	if (t != TAG_NONE && t != TAG_BANG && t != (type == ORDO_NODE_MAP ? TAG_MAP : TAG_SEQ))
-		bad_tag(b, tag, t == TAG_OTHER ? NULL : type == ORDO_NODE_MAP ? "a mapping" : "a list",
-			line, col);
+		bad_tag(b, tag,
+		        t == TAG_OTHER          ? NULL
+		        : type == ORDO_NODE_MAP ? "a mapping"
+		                                : "a list",
+		        line, col);
 	return ordo_builder_begin(b, type, line, col);
 }
 
@@ -606,7 +617,7 @@ static int on_event(ordo_builder *b, const yaml_event_t *ev, int *documents)
 		return on_scalar(b, ev, line, col);
 	if (ev->type == YAML_SEQUENCE_START_EVENT)
 		return on_start(b, ORDO_NODE_SEQ, (const char *)ev->data.sequence_start.tag, line,
-				col);
+		                col);
 	return on_start(b, ORDO_NODE_MAP, (const char *)ev->data.mapping_start.tag, line, col);
 }
 
@@ -618,7 +629,7 @@ static void report(ordo_builder *b, const yaml_parser_t *p)
 		ordo_die("out of memory");
 	case YAML_READER_ERROR:
 		ordo_builder_error(b, 0, 0, "invalid YAML: %s (at byte %zu)", problem,
-				   p->problem_offset);
+		                   p->problem_offset);
 		return;
 	default:
 		break;
@@ -626,7 +637,7 @@ static void report(ordo_builder *b, const yaml_parser_t *p)
 	uint32_t line = line_of(p->problem_mark), col = col_of(p->problem_mark);
 	if (p->context && p->context_mark.line != p->problem_mark.line)
 		ordo_builder_error(b, line, col, "invalid YAML: %s (%s that starts at line %u)",
-				   problem, p->context, line_of(p->context_mark));
+		                   problem, p->context, line_of(p->context_mark));
 	else if (p->context)
 		ordo_builder_error(b, line, col, "invalid YAML: %s (%s)", problem, p->context);
 	else

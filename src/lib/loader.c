@@ -24,10 +24,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define DEFAULT_MAX_DEPTH 256
+#define DEFAULT_MAX_DEPTH  256
 #define DEFAULT_MAX_SCALAR ((size_t)1 << 20)
-#define DEFAULT_MAX_NODES ((size_t)50 * 1000 * 1000)
-#define DEFAULT_MAX_BYTES ((size_t)((uint64_t)4 << 30 <= SIZE_MAX ? (uint64_t)4 << 30 : SIZE_MAX))
+#define DEFAULT_MAX_NODES  ((size_t)50 * 1000 * 1000)
+#define DEFAULT_MAX_BYTES  ((size_t)((uint64_t)4 << 30 <= SIZE_MAX ? (uint64_t)4 << 30 : SIZE_MAX))
 
 /* Maps with up to this many pairs look for duplicate keys by scanning;
  * larger ones switch to a hash table, so a huge map stays linear. */
@@ -85,7 +85,7 @@ static void add_vmessage(ordo_builder *b, uint32_t line, uint32_t col, const cha
 }
 
 static void add_message(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, ...)
-	ORDO_PRINTF(4, 5);
+    ORDO_PRINTF(4, 5);
 
 static void add_message(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, ...)
 {
@@ -153,10 +153,11 @@ static int count_nodes(ordo_builder *b, size_t n, uint32_t line, uint32_t col, b
 {
 	if (n > b->max_nodes - b->nodes) {
 		if (alias)
-			add_message(b, line, col, "alias expansion exceeds %zu nodes", b->max_nodes);
+			add_message(b, line, col, "alias expansion exceeds %zu nodes",
+			            b->max_nodes);
 		else
 			add_message(b, line, col, "the document has more than %zu nodes",
-				    b->max_nodes);
+			            b->max_nodes);
 		return ORDO_EINVALID;
 	}
 	b->nodes += n;
@@ -180,7 +181,8 @@ static const ordo_node *find_key(ordo_builder *b, struct frame *f, const ordo_no
 		for (size_t i = 0; i < idx; i += 2) {
 			const ordo_node *k = &b->scratch[f->start + i];
 			if (ordo_node_is_scalar(k) && !ordo_map_get(&f->keys, k->u.str, k->len))
-				ordo_map_put(&f->keys, k->u.str, k->len, (void *)(uintptr_t)(i + 1));
+				ordo_map_put(&f->keys, k->u.str, k->len,
+				             (void *)(uintptr_t)(i + 1));
 		}
 	}
 	void *v = ordo_map_get(&f->keys, key->u.str, key->len);
@@ -202,7 +204,7 @@ static void check_key(ordo_builder *b, struct frame *f, const ordo_node *key)
 	if (first) {
 		int n = shown_len(key->u.str, key->len);
 		add_message(b, key->line, key->col, "duplicate key '%.*s%s' (first at line %u)", n,
-			    key->u.str, (uint32_t)n < key->len ? "..." : "", first->line);
+		            key->u.str, (uint32_t)n < key->len ? "..." : "", first->line);
 	}
 }
 
@@ -277,7 +279,7 @@ int ordo_builder_end(ordo_builder *b)
 		n &= ~(size_t)1; /* front ends always pair keys; drop a stray one */
 	if ((f->type == ORDO_NODE_MAP ? n / 2 : n) > UINT32_MAX) {
 		add_message(b, f->line, f->col, "more than %u items in one container",
-			    (unsigned)UINT32_MAX);
+		            (unsigned)UINT32_MAX);
 		ordo_map_release(&f->keys);
 		return ORDO_EINVALID;
 	}
@@ -298,7 +300,7 @@ int ordo_builder_end(ordo_builder *b)
 }
 
 int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, size_t len,
-			bool quoted, uint32_t line, uint32_t col)
+                        bool quoted, uint32_t line, uint32_t col)
 {
 	if (len > b->max_scalar) {
 		add_message(b, line, col, "a scalar longer than %zu bytes", b->max_scalar);
@@ -341,7 +343,7 @@ int ordo_builder_alias(ordo_builder *b, const char *name, uint32_t line, uint32_
 			add_message(b, line, col, "unknown alias '*%s'", name);
 		else
 			add_message(b, line, col, "alias '*%s' refers to a node that contains it",
-				    name);
+			            name);
 		/* a null in its place keeps the keys and values of a map paired */
 		return ordo_builder_scalar(b, ORDO_NODE_NULL, "", 0, false, line, col);
 	}
@@ -382,7 +384,7 @@ void ordo_doc_free(ordo_doc *doc)
 }
 
 static void builder_init(ordo_builder *b, ordo_doc *doc, ordo_diag *d, const char *file,
-			 const ordo_load_options *opts)
+                         const ordo_load_options *opts)
 {
 	static const ordo_load_options none = ORDO_LOAD_OPTIONS_INIT;
 	if (!opts)
@@ -393,6 +395,8 @@ static void builder_init(ordo_builder *b, ordo_doc *doc, ordo_diag *d, const cha
 	b->file = file;
 	b->max_depth = or_default32(opts->max_depth, DEFAULT_MAX_DEPTH);
 	b->max_scalar = or_default(opts->max_scalar, DEFAULT_MAX_SCALAR);
+	if (b->max_scalar > UINT32_MAX)
+		b->max_scalar = UINT32_MAX; /* ordo_node.len */
 	b->max_nodes = or_default(opts->max_nodes, DEFAULT_MAX_NODES);
 	b->max_bytes = or_default(opts->max_bytes, DEFAULT_MAX_BYTES);
 }
@@ -485,7 +489,7 @@ static int pick_syntax(const ordo_load_options *opts, const char *name)
 /* ---- entry points ---- */
 
 int ordo_load_file(ordo_doc **out, const char *path, const char *name,
-		   const ordo_load_options *opts, ordo_diag *d)
+                   const ordo_load_options *opts, ordo_diag *d)
 {
 	const char *shown = name ? name : path;
 	ordo_doc *doc = NULL;
@@ -524,6 +528,8 @@ int ordo_load_file(ordo_doc **out, const char *path, const char *name,
 	}
 	int syntax = pick_syntax(opts, path);
 	if (syntax == ORDO_SYNTAX_AUTO)
+		syntax = syntax_of_name(name);
+	if (syntax == ORDO_SYNTAX_AUTO)
 		syntax = sniff_fd(fd);
 	fp = fdopen(fd, "rb");
 	if (!fp) {
@@ -552,7 +558,7 @@ done:
 }
 
 int ordo_load_buffer(ordo_doc **out, const char *buf, size_t len, const char *name,
-		     const ordo_load_options *opts, ordo_diag *d)
+                     const ordo_load_options *opts, ordo_diag *d)
 {
 	const char *shown = name ? name : buffer_name;
 	ordo_doc *doc = NULL;
@@ -575,7 +581,7 @@ int ordo_load_buffer(ordo_doc **out, const char *buf, size_t len, const char *na
 	doc = doc_new(shown, syntax);
 	builder_init(&b, doc, d, shown, opts);
 	rc = syntax == ORDO_SYNTAX_JSON ? ordo_load_json_buffer(&b, buf, len)
-					: ordo_load_yaml_buffer(&b, buf, len);
+	                                : ordo_load_yaml_buffer(&b, buf, len);
 	rc = builder_finish(&b, rc);
 
 done:

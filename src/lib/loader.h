@@ -36,6 +36,8 @@ typedef struct {
  * @return 0; ORDO_ENOTFOUND when the file is missing or unreadable (a
  *         message without location is added to d); ORDO_EINVALID when it is
  *         not well-formed (every problem, with file:line:col, added to d).
+ *         A directory, FIFO or other file that is not regular is
+ *         ORDO_EINVALID, found without reading it.
  */
 int ordo_load_file(ordo_doc **out, const char *path, const char *name,
 		   const ordo_load_options *opts, ordo_diag *d);
@@ -78,8 +80,9 @@ int ordo_load_yaml_buffer(ordo_builder *b, const char *buf, size_t len);
 int ordo_load_json_file(ordo_builder *b, void *fp /* FILE* */);
 int ordo_load_json_buffer(ordo_builder *b, const char *buf, size_t len);
 
-/* JSON is fed to the parser in chunks of this many bytes (0: 64 KiB). For
- * tests, which move tokens across chunk boundaries; not thread-safe. */
+/* JSON is fed to the parser in chunks of this many bytes (0: 64 KiB), or
+ * longer while one token spans chunks. For tests, which move tokens across
+ * chunk boundaries; not thread-safe. */
 void ordo_load_json_set_chunk_size(size_t n);
 
 #endif

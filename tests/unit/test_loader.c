@@ -1,0 +1,1102 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for the YAML and JSON loaders and the tree builder. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "loader.h"
+
+/* ---- helpers ---- */
+
+static int load_opts(ordo_doc **out, const char *text, int syntax, ordo_load_options *o,
+                     ordo_diag *d)
+{
+	ordo_load_options def = ORDO_LOAD_OPTIONS_INIT;
+	if (!o)
+		o = &def;
+	o->syntax = syntax;
+	return ordo_load_buffer(out, text, strlen(text), "t", o, d);
+}
+
+static ordo_doc *load_ok(const char *text, int syntax)
+{
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = NULL;
+	int rc = load_opts(&doc, text, syntax, NULL, &d);
+	if (rc != 0)
+		ordo_diag_print(&d, stderr);
+	assert_int_equal(rc, 0);
+	assert_int_equal(d.len, 0);
+	assert_non_null(doc);
+	ordo_diag_release(&d);
+	return doc;
+}
+
+/* Load text that must fail and return the diagnostics. */
+static ordo_diag load_bad(const char *text, size_t len, int syntax, ordo_load_options *o)
+{
+	ordo_load_options def = ORDO_LOAD_OPTIONS_INIT;
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = (ordo_doc *)1;
+	if (!o)
+		o = &def;
+	o->syntax = syntax;
+	int rc = ordo_load_buffer(&doc, text, len, "t", o, &d);
+	assert_int_equal(rc, ORDO_EINVALID);
+	assert_null(doc);
+	assert_true(d.len > 0);
+	return d;
+}
+
+/* The diagnostics hold exactly this message at line:col (in file "t"). */
+static void expect_diag(const ordo_diag *d, uint32_t line, uint32_t col, const char *msg)
+{
+	for (size_t i = 0; i < d->len; i++) {
+		const ordo_diag_entry *e = &d->items[i];
+		if (strcmp(e->message, msg) == 0 && e->loc.line == line && e->loc.col == col) {
+			assert_string_equal(e->loc.file, "t");
+			return;
+		}
+	}
+	for (size_t i = 0; i < d->len; i++)
+		fprintf(stderr, "  have %u:%u: %s\n", d->items[i].loc.line, d->items[i].loc.col,
+		        d->items[i].message);
+	fail_msg("no diagnostic %u:%u: %s", line, col, msg);
+}
+
+static void expect_only(const char *text, int syntax, uint32_t line, uint32_t col, const char *msg)
+{
+	ordo_diag d = load_bad(text, strlen(text), syntax, NULL);
+	expect_diag(&d, line, col, msg);
+	assert_int_equal(d.len, 1);
+	ordo_diag_release(&d);
+}
+
+static void expect_scalar(const ordo_node *n, ordo_node_type type, const char *text, bool quoted)
+{
+	assert_non_null(n);
+	assert_int_equal(n->type, type);
+	assert_string_equal(n->u.str, text);
+	assert_int_equal(n->len, strlen(text));
+	assert_int_equal(n->quoted, quoted);
+}
+
+static void expect_at(const ordo_node *n, uint32_t line, uint32_t col)
+{
+	assert_non_null(n);
+	if (n->line != line || n->col != col)
+		fail_msg("node at %u:%u, expected %u:%u", n->line, n->col, line, col);
+}
+
+static char *temp_file(const char *suffix, const char *content, size_t len)
+{
+	char *path = malloc(64);
+	snprintf(path, 64, "/tmp/ordo-test-XXXXXX%s", suffix);
+	int fd = mkstemps(path, (int)strlen(suffix));
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, content, len), (ssize_t)len);
+	close(fd);
+	return path;
+}
+
+/* Time bounds are scaled up under valgrind and sanitizers
+ * (ORDO_TEST_SLOW=1). */
+static double slow(void)
+{
+	return getenv("ORDO_TEST_SLOW") ? 60.0 : 1.0;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- YAML scalars ---- */
+
+static void yaml_core_schema(void **state)
+{
+	static const struct {
+		const char *text;
+		ordo_node_type type;
+	} cases[] = {
+	    {"null", ORDO_NODE_NULL},    {"Null", ORDO_NODE_NULL},
+	    {"NULL", ORDO_NODE_NULL},    {"~", ORDO_NODE_NULL},
+	    {"nULL", ORDO_NODE_STRING},  {"true", ORDO_NODE_BOOL},
+	    {"True", ORDO_NODE_BOOL},    {"TRUE", ORDO_NODE_BOOL},
+	    {"false", ORDO_NODE_BOOL},   {"False", ORDO_NODE_BOOL},
+	    {"FALSE", ORDO_NODE_BOOL},   {"yes", ORDO_NODE_STRING},
+	    {"tRUE", ORDO_NODE_STRING},  {"0", ORDO_NODE_NUMBER},
+	    {"2016", ORDO_NODE_NUMBER},  {"-17", ORDO_NODE_NUMBER},
+	    {"+3", ORDO_NODE_NUMBER},    {"0x1F", ORDO_NODE_NUMBER},
+	    {"0o17", ORDO_NODE_NUMBER},  {"0o8", ORDO_NODE_STRING},
+	    {"0xG", ORDO_NODE_STRING},   {"1.5", ORDO_NODE_NUMBER},
+	    {"-.5", ORDO_NODE_NUMBER},   {"1.", ORDO_NODE_NUMBER},
+	    {"1e3", ORDO_NODE_NUMBER},   {"2.5E-3", ORDO_NODE_NUMBER},
+	    {".inf", ORDO_NODE_NUMBER},  {"-.Inf", ORDO_NODE_NUMBER},
+	    {"+.INF", ORDO_NODE_NUMBER}, {".nan", ORDO_NODE_NUMBER},
+	    {".NaN", ORDO_NODE_NUMBER},  {"-.nan", ORDO_NODE_STRING},
+	    {".", ORDO_NODE_STRING},     {"1e", ORDO_NODE_STRING},
+	    {"1_000", ORDO_NODE_STRING}, {"10 apples", ORDO_NODE_STRING},
+	    {"1.2.3", ORDO_NODE_STRING}, {"-x", ORDO_NODE_STRING},
+	    {"0x", ORDO_NODE_STRING},    {"hello", ORDO_NODE_STRING},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char text[64];
+		snprintf(text, sizeof(text), "v: %s\n", cases[i].text);
+		ordo_doc *doc = load_ok(text, ORDO_SYNTAX_YAML);
+		const ordo_node *v = ordo_node_get(doc->root, "v");
+		if (!v || v->type != cases[i].type)
+			fail_msg("'%s': type %d, expected %d", cases[i].text, v ? v->type : -1,
+			         cases[i].type);
+		expect_scalar(v, cases[i].type, cases[i].text, false);
+		ordo_doc_free(doc);
+	}
+}
+
+static void yaml_bool_value_and_empty(void **state)
+{
+	ordo_doc *doc = load_ok("a: true\nb: FALSE\nc:\nd: ''\n", ORDO_SYNTAX_YAML);
+	const ordo_node *r = doc->root;
+	assert_int_equal(r->type, ORDO_NODE_MAP);
+	assert_int_equal(r->len, 4);
+	assert_int_equal(ordo_node_get(r, "a")->boolean, 1);
+	assert_int_equal(ordo_node_get(r, "b")->boolean, 0);
+	expect_scalar(ordo_node_get(r, "c"), ORDO_NODE_NULL, "", false);
+	expect_scalar(ordo_node_get(r, "d"), ORDO_NODE_STRING, "", true);
+	ordo_doc_free(doc);
+}
+
+static void yaml_quoted_scalars_are_strings(void **state)
+{
+	ordo_doc *doc =
+	    load_ok("a: '123'\nb: \"true\"\nc: |\n  null\nd: >\n  1.5\n  2\ne: \"x\\ty\"\n",
+	            ORDO_SYNTAX_YAML);
+	const ordo_node *r = doc->root;
+	expect_scalar(ordo_node_get(r, "a"), ORDO_NODE_STRING, "123", true);
+	expect_scalar(ordo_node_get(r, "b"), ORDO_NODE_STRING, "true", true);
+	expect_scalar(ordo_node_get(r, "c"), ORDO_NODE_STRING, "null\n", true);
+	expect_scalar(ordo_node_get(r, "d"), ORDO_NODE_STRING, "1.5 2\n", true);
+	expect_scalar(ordo_node_get(r, "e"), ORDO_NODE_STRING, "x\ty", true);
+	/* keys are scalars too: their text is the key */
+	expect_scalar(ordo_node_key(r, 0), ORDO_NODE_STRING, "a", false);
+	ordo_doc_free(doc);
+}
+
+static void yaml_tags(void **state)
+{
+	ordo_doc *doc = load_ok("a: !!str 123\nb: !!int \"12\"\nc: !!float 1\nd: !!bool 'true'\n"
+	                        "e: !!null ''\nf: !!map {x: 1}\ng: !!seq [1]\nh: ! 12\n",
+	                        ORDO_SYNTAX_YAML);
+	const ordo_node *r = doc->root;
+	expect_scalar(ordo_node_get(r, "a"), ORDO_NODE_STRING, "123", false);
+	expect_scalar(ordo_node_get(r, "b"), ORDO_NODE_NUMBER, "12", true);
+	expect_scalar(ordo_node_get(r, "c"), ORDO_NODE_NUMBER, "1", false);
+	expect_scalar(ordo_node_get(r, "d"), ORDO_NODE_BOOL, "true", true);
+	assert_int_equal(ordo_node_get(r, "d")->boolean, 1);
+	expect_scalar(ordo_node_get(r, "e"), ORDO_NODE_NULL, "", true);
+	assert_int_equal(ordo_node_get(r, "f")->type, ORDO_NODE_MAP);
+	assert_int_equal(ordo_node_get(r, "g")->type, ORDO_NODE_SEQ);
+	expect_scalar(ordo_node_get(r, "h"), ORDO_NODE_STRING, "12", false);
+	ordo_doc_free(doc);
+}
+
+static void yaml_bad_tags(void **state)
+{
+	const char *text = "a: !!python/object foo\n"
+	                   "b: !!int abc\n"
+	                   "c: !!seq x\n"
+	                   "d: !!map [1]\n"
+	                   "e: !local 1\n"
+	                   "f: !!binary aGk=\n";
+	ordo_diag d = load_bad(text, strlen(text), ORDO_SYNTAX_YAML, NULL);
+	expect_diag(&d, 1, 4, "unsupported tag '!!python/object'");
+	expect_diag(&d, 2, 4, "invalid !!int value 'abc'");
+	expect_diag(&d, 3, 4, "tag '!!seq' used on a scalar");
+	expect_diag(&d, 4, 4, "tag '!!map' used on a list");
+	expect_diag(&d, 5, 4, "unsupported tag '!local'");
+	expect_diag(&d, 6, 4, "unsupported tag '!!binary'");
+	assert_int_equal(d.len, 6);
+	ordo_diag_release(&d);
+}
+
+static void yaml_positions(void **state)
+{
+	const char *text = "# a comment\n"
+	                   "name: om\n"
+	                   "roles:\n"
+	                   "  - name: gateway\n"
+	                   "    servers: [a, \"b\"]\n"
+	                   "  - {name: db, n: 3}\n"
+	                   "\xc3\xa9t\xc3\xa9: x\n";
+	ordo_doc *doc = load_ok(text, ORDO_SYNTAX_YAML);
+	const ordo_node *r = doc->root;
+	expect_at(r, 2, 1);
+	expect_at(ordo_node_key(r, 0), 2, 1);
+	expect_at(ordo_node_val(r, 0), 2, 7);
+	const ordo_node *roles = ordo_node_get(r, "roles");
+	assert_int_equal(roles->type, ORDO_NODE_SEQ);
+	assert_int_equal(roles->len, 2);
+	expect_at(roles, 4, 3);
+	const ordo_node *g = &roles->u.items[0];
+	expect_at(g, 4, 5);
+	expect_at(ordo_node_get(g, "name"), 4, 11);
+	const ordo_node *servers = ordo_node_get(g, "servers");
+	expect_at(servers, 5, 14);
+	expect_at(&servers->u.items[0], 5, 15);
+	expect_at(&servers->u.items[1], 5, 18);
+	const ordo_node *db = &roles->u.items[1];
+	expect_at(db, 6, 5);
+	expect_at(ordo_node_get(db, "n"), 6, 19);
+	/* columns count characters, not bytes */
+	expect_at(ordo_node_get(r, "\xc3\xa9t\xc3\xa9"), 7, 6);
+	ordo_doc_free(doc);
+}
+
+static void yaml_scalar_document_and_empty(void **state)
+{
+	ordo_doc *doc = load_ok("42\n", ORDO_SYNTAX_YAML);
+	expect_scalar(doc->root, ORDO_NODE_NUMBER, "42", false);
+	expect_at(doc->root, 1, 1);
+	ordo_doc_free(doc);
+
+	const char *empties[] = {"", "\n\n", "# only a comment\n", "  \n# x\n  "};
+	for (size_t i = 0; i < 4; i++) {
+		doc = load_ok(empties[i], ORDO_SYNTAX_YAML);
+		assert_null(doc->root);
+		assert_int_equal(doc->syntax, ORDO_SYNTAX_YAML);
+		ordo_doc_free(doc);
+	}
+}
+
+/* ---- YAML structure ---- */
+
+static void yaml_duplicate_keys_all_reported(void **state)
+{
+	const char *text = "roles: 1\n"
+	                   "name: x\n"
+	                   "roles: 2\n"
+	                   "sub:\n"
+	                   "  a: 1\n"
+	                   "  a: 2\n"
+	                   "name: y\n";
+	ordo_diag d = load_bad(text, strlen(text), ORDO_SYNTAX_YAML, NULL);
+	expect_diag(&d, 3, 1, "duplicate key 'roles' (first at line 1)");
+	expect_diag(&d, 6, 3, "duplicate key 'a' (first at line 5)");
+	expect_diag(&d, 7, 1, "duplicate key 'name' (first at line 2)");
+	assert_int_equal(d.len, 3);
+	ordo_diag_release(&d);
+
+	/* a key's text is what counts: 1 and '1' are the same key */
+	expect_only("1: a\n'1': b\n", ORDO_SYNTAX_YAML, 2, 1,
+	            "duplicate key '1' (first at line 1)");
+}
+
+static void yaml_duplicate_keys_in_large_map(void **state)
+{
+	ordo_buf b = ORDO_BUF_INIT;
+	for (int i = 0; i < 100; i++)
+		ordo_buf_printf(&b, "k%d: %d\n", i, i);
+	ordo_buf_puts(&b, "k3: again\nk99: again\nk100: new\n");
+	ordo_diag d = load_bad(b.ptr, b.len, ORDO_SYNTAX_YAML, NULL);
+	expect_diag(&d, 101, 1, "duplicate key 'k3' (first at line 4)");
+	expect_diag(&d, 102, 1, "duplicate key 'k99' (first at line 100)");
+	assert_int_equal(d.len, 2);
+	ordo_diag_release(&d);
+	ordo_buf_release(&b);
+
+	/* no duplicates: every key still found */
+	b = (ordo_buf)ORDO_BUF_INIT;
+	for (int i = 0; i < 100; i++)
+		ordo_buf_printf(&b, "k%d: %d\n", i, i);
+	ordo_doc *doc = load_ok(b.ptr, ORDO_SYNTAX_YAML);
+	assert_int_equal(doc->root->len, 100);
+	expect_scalar(ordo_node_get(doc->root, "k57"), ORDO_NODE_NUMBER, "57", false);
+	ordo_doc_free(doc);
+	ordo_buf_release(&b);
+}
+
+static void yaml_long_key_shortened(void **state)
+{
+	ordo_buf b = ORDO_BUF_INIT;
+	for (int k = 0; k < 2; k++) {
+		for (int i = 0; i < 100; i++)
+			ordo_buf_putc(&b, 'k');
+		ordo_buf_puts(&b, ": 1\n");
+	}
+	ordo_diag d = load_bad(b.ptr, b.len, ORDO_SYNTAX_YAML, NULL);
+	assert_int_equal(d.len, 1);
+	assert_string_equal(
+	    d.items[0].message,
+	    "duplicate key 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...' "
+	    "(first at line 1)");
+	ordo_diag_release(&d);
+	ordo_buf_release(&b);
+}
+
+static void yaml_key_must_be_scalar(void **state)
+{
+	const char *text = "? [a, b]\n: 1\n? {x: 1}\n: 2\nok: 3\n";
+	ordo_diag d = load_bad(text, strlen(text), ORDO_SYNTAX_YAML, NULL);
+	expect_diag(&d, 1, 3, "a mapping key must be a scalar");
+	expect_diag(&d, 3, 3, "a mapping key must be a scalar");
+	assert_int_equal(d.len, 2);
+	ordo_diag_release(&d);
+}
+
+static void yaml_more_than_one_document(void **state)
+{
+	expect_only("a: 1\n---\nb: 2\n", ORDO_SYNTAX_YAML, 2, 1,
+	            "more than one document in the file");
+	/* one document with explicit markers is fine */
+	ordo_doc *doc = load_ok("---\na: 1\n...\n", ORDO_SYNTAX_YAML);
+	assert_int_equal(doc->root->type, ORDO_NODE_MAP);
+	ordo_doc_free(doc);
+}
+
+static void yaml_syntax_errors(void **state)
+{
+	expect_only("a: b\n  c: d\n", ORDO_SYNTAX_YAML, 2, 4,
+	            "invalid YAML: mapping values are not allowed in this context");
+	expect_only("a: [b\n", ORDO_SYNTAX_YAML, 2, 1,
+	            "invalid YAML: did not find expected ',' or ']' "
+	            "(while parsing a flow sequence that starts at line 1)");
+	expect_only("a: 'x\n", ORDO_SYNTAX_YAML, 2, 1,
+	            "invalid YAML: found unexpected end of stream "
+	            "(while scanning a quoted scalar that starts at line 1)");
+}
+
+/* ---- aliases ---- */
+
+static void yaml_aliases_share_nodes(void **state)
+{
+	const char *text = "base: &b\n  x: 1\n  y: [1, 2]\nname: &n om\nuse: *b\nwho: *n\n";
+	ordo_doc *doc = load_ok(text, ORDO_SYNTAX_YAML);
+	const ordo_node *base = ordo_node_get(doc->root, "base");
+	const ordo_node *use = ordo_node_get(doc->root, "use");
+	assert_int_equal(use->type, ORDO_NODE_MAP);
+	assert_int_equal(use->len, 2);
+	assert_ptr_equal(use->u.items, base->u.items); /* shared, not copied */
+	expect_at(use, 5, 6);                          /* where the alias is */
+	expect_scalar(ordo_node_get(doc->root, "who"), ORDO_NODE_STRING, "om", false);
+	expect_at(ordo_node_get(doc->root, "who"), 6, 6);
+	ordo_doc_free(doc);
+
+	/* an alias may be a key; its text is the key */
+	doc = load_ok("- &k name\n- {*k : 1}\n", ORDO_SYNTAX_YAML);
+	expect_scalar(ordo_node_get(&doc->root->u.items[1], "name"), ORDO_NODE_NUMBER, "1", false);
+	ordo_doc_free(doc);
+}
+
+static void yaml_anchor_redefined(void **state)
+{
+	ordo_doc *doc = load_ok("a: &x 1\nb: *x\nc: &x [2]\nd: *x\n", ORDO_SYNTAX_YAML);
+	expect_scalar(ordo_node_get(doc->root, "b"), ORDO_NODE_NUMBER, "1", false);
+	assert_int_equal(ordo_node_get(doc->root, "d")->type, ORDO_NODE_SEQ);
+	ordo_doc_free(doc);
+}
+
+static void crlf_positions(void **state)
+{
+	ordo_doc *doc = load_ok("a: 1\r\nb:\r\n  - x\r\n", ORDO_SYNTAX_YAML);
+	expect_at(ordo_node_val(doc->root, 0), 1, 4);
+	expect_at(&ordo_node_get(doc->root, "b")->u.items[0], 3, 5);
+	ordo_doc_free(doc);
+	doc = load_ok("{\"a\": 1,\r\n \"b\": [\r\n  \"x\"]}", ORDO_SYNTAX_JSON);
+	expect_at(ordo_node_val(doc->root, 0), 1, 7);
+	expect_at(ordo_node_key(doc->root, 1), 2, 2);
+	expect_at(&ordo_node_val(doc->root, 1)->u.items[0], 3, 3);
+	ordo_doc_free(doc);
+}
+
+static void yaml_alias_errors(void **state)
+{
+	const char *text = "a: *foo\nb: &r [1, *r]\nc: &m {k: 1}\n*m : 2\n";
+	ordo_diag d = load_bad(text, strlen(text), ORDO_SYNTAX_YAML, NULL);
+	expect_diag(&d, 1, 4, "unknown alias '*foo'");
+	expect_diag(&d, 2, 11, "alias '*r' refers to a node that contains it");
+	expect_diag(&d, 4, 1, "a mapping key must be a scalar");
+	assert_int_equal(d.len, 3);
+	ordo_diag_release(&d);
+}
+
+static const char *laughs(void)
+{
+	return "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+	       "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+	       "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+	       "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+	       "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+	       "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+	       "g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+	       "h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n"
+	       "i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n"
+	       "j: &j [*i,*i,*i,*i,*i,*i,*i,*i,*i]\n";
+}
+
+static void yaml_billion_laughs(void **state)
+{
+	double t0 = now();
+	ordo_diag d = load_bad(laughs(), strlen(laughs()), ORDO_SYNTAX_YAML, NULL);
+	assert_int_equal(d.len, 1);
+	assert_string_equal(d.items[0].message, "alias expansion exceeds 50000000 nodes");
+	/* lines 1 to 8 expand to 54 million nodes: line 8 goes over */
+	assert_int_equal(d.items[0].loc.line, 8);
+	assert_true(now() - t0 < 1.0 * slow());
+	ordo_diag_release(&d);
+
+	/* with a smaller limit it fails earlier */
+	ordo_load_options o = ORDO_LOAD_OPTIONS_INIT;
+	o.max_nodes = 1000;
+	d = load_bad(laughs(), strlen(laughs()), ORDO_SYNTAX_YAML, &o);
+	assert_int_equal(d.len, 1);
+	assert_string_equal(d.items[0].message, "alias expansion exceeds 1000 nodes");
+	assert_int_equal(d.items[0].loc.line, 4);
+	ordo_diag_release(&d);
+}
+
+/* ---- limits ---- */
+
+static void limit_depth(void **state)
+{
+	int n = 100000;
+	char *deep = malloc((size_t)n * 2 + 1);
+	for (int i = 0; i < n; i++) {
+		deep[i] = '[';
+		deep[n + i] = ']';
+	}
+	deep[2 * n] = '\0';
+	for (int syntax = ORDO_SYNTAX_YAML; syntax <= ORDO_SYNTAX_JSON; syntax++) {
+		double t0 = now();
+		ordo_diag d = load_bad(deep, strlen(deep), syntax, NULL);
+		expect_diag(&d, 1, 257, "nesting deeper than 256 levels");
+		assert_int_equal(d.len, 1);
+		assert_true(now() - t0 < 1.0 * slow());
+		ordo_diag_release(&d);
+	}
+	free(deep);
+
+	ordo_load_options o = ORDO_LOAD_OPTIONS_INIT;
+	o.max_depth = 2;
+	ordo_diag d = load_bad("a:\n  b:\n    c: 1\n", 17, ORDO_SYNTAX_YAML, &o);
+	expect_diag(&d, 3, 5, "nesting deeper than 2 levels");
+	ordo_diag_release(&d);
+	o.max_depth = 2;
+	d = load_bad("{\"a\": {\"b\": {}}}", 16, ORDO_SYNTAX_JSON, &o);
+	expect_diag(&d, 1, 13, "nesting deeper than 2 levels");
+	ordo_diag_release(&d);
+	o.max_depth = 3;
+	ordo_doc *doc = NULL;
+	d = (ordo_diag)ORDO_DIAG_INIT;
+	assert_int_equal(load_opts(&doc, "{\"a\": {\"b\": {}}}", ORDO_SYNTAX_JSON, &o, &d), 0);
+	ordo_doc_free(doc);
+}
+
+static void limit_scalar_small(void **state)
+{
+	ordo_load_options o = ORDO_LOAD_OPTIONS_INIT;
+	o.max_scalar = 8;
+	ordo_diag d = load_bad("a: 12345678\nb: 123456789\n", 24, ORDO_SYNTAX_YAML, &o);
+	expect_diag(&d, 2, 4, "a scalar longer than 8 bytes");
+	assert_int_equal(d.len, 1);
+	ordo_diag_release(&d);
+	o.max_scalar = 8;
+	d = load_bad("{\"a\": \"12345678\",\n \"b\": \"123456789\"}", 36, ORDO_SYNTAX_JSON, &o);
+	expect_diag(&d, 2, 7, "a scalar longer than 8 bytes");
+	assert_int_equal(d.len, 1);
+	ordo_diag_release(&d);
+	/* keys and numbers are scalars too */
+	o.max_scalar = 4;
+	d = load_bad("{\"abcde\": 1}", 12, ORDO_SYNTAX_JSON, &o);
+	expect_diag(&d, 1, 2, "a scalar longer than 4 bytes");
+	ordo_diag_release(&d);
+	o.max_scalar = 4;
+	d = load_bad("[123456]", 8, ORDO_SYNTAX_JSON, &o);
+	expect_diag(&d, 1, 2, "a scalar longer than 4 bytes");
+	ordo_diag_release(&d);
+}
+
+/* A scalar far over the limit stops the load early, at its start: each
+ * input below ends in a syntax error that a parser reading to the end of
+ * the scalar would report instead. */
+static void limit_scalar_huge(void **state)
+{
+	static const struct {
+		int syntax;
+		const char *head, *fill, *tail;
+		uint32_t col;
+		uint32_t line;
+	} cases[] = {
+	    {ORDO_SYNTAX_YAML, "a: 1\nb:  ", "x", "\n\tx", 5, 2},
+	    {ORDO_SYNTAX_YAML, "a: 1\r\nb:  ", "x", "\r\n\tx", 5, 2},
+	    {ORDO_SYNTAX_YAML, "- a\n- b\n-  ", "x", "\n\tx", 4, 3},
+	    {ORDO_SYNTAX_YAML, "a: 1\nb:  \"", "x y ", "", 5, 2},
+	    {ORDO_SYNTAX_YAML, "a: 1\nb:  |\n", "  text\n", "\ttext\n", 5, 2},
+	    {ORDO_SYNTAX_JSON, "{\"a\": 1,\n\"b\":  \"", "x", "", 7, 2},
+	    {ORDO_SYNTAX_JSON, "{\"a\": 1,\n\"b\":  \"", "\\n", "", 7, 2},
+	    {ORDO_SYNTAX_JSON, "{\"a\": 1,\n\"b\":  \"", "\\u00e9", "", 7, 2},
+	    {ORDO_SYNTAX_JSON, "{\"a\": 1,\n\"b\":  1", "0", "", 7, 2},
+	};
+	size_t n = (size_t)48 << 20;
+	char *big = malloc(n + 64);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].head), fill = strlen(cases[i].fill);
+		memcpy(big, cases[i].head, len);
+		for (; len + fill <= n; len += fill)
+			memcpy(big + len, cases[i].fill, fill);
+		memcpy(big + len, cases[i].tail, strlen(cases[i].tail));
+		len += strlen(cases[i].tail);
+		double t0 = now();
+		ordo_diag d = load_bad(big, len, cases[i].syntax, NULL);
+		expect_diag(&d, cases[i].line, cases[i].col, "a scalar longer than 1048576 bytes");
+		assert_int_equal(d.len, 1);
+		/* stopped long before the end */
+		if (now() - t0 > 0.5 * slow())
+			fail_msg("case %zu took %.2f s", i, now() - t0);
+		ordo_diag_release(&d);
+	}
+	free(big);
+}
+
+/* Up to the limit is fine; a byte more is not. */
+static void limit_scalar_exact(void **state)
+{
+	size_t max = (size_t)1 << 20;
+	char *buf = malloc(max + 64);
+	for (int syntax = ORDO_SYNTAX_YAML; syntax <= ORDO_SYNTAX_JSON; syntax++) {
+		for (size_t extra = 0; extra <= 1; extra++) {
+			size_t len = 0;
+			buf[len++] = '[';
+			buf[len++] = '"';
+			for (size_t i = 0; i < max + extra; i++)
+				buf[len++] = (char)('a' + i % 26);
+			memcpy(buf + len, "\"]", 2);
+			len += 2;
+			ordo_load_options o = ORDO_LOAD_OPTIONS_INIT;
+			o.syntax = syntax;
+			ordo_diag d = ORDO_DIAG_INIT;
+			ordo_doc *doc = NULL;
+			int rc = ordo_load_buffer(&doc, buf, len, "t", &o, &d);
+			if (extra) {
+				assert_int_equal(rc, ORDO_EINVALID);
+				expect_diag(&d, 1, 2, "a scalar longer than 1048576 bytes");
+			} else {
+				assert_int_equal(rc, 0);
+				assert_int_equal(doc->root->u.items[0].len, max);
+				assert_int_equal(strlen(doc->root->u.items[0].u.str), max);
+			}
+			ordo_doc_free(doc);
+			ordo_diag_release(&d);
+		}
+	}
+	free(buf);
+}
+
+/* Blank space and comments are not a scalar, however long. */
+static void limit_scalar_not_comments(void **state)
+{
+	ordo_load_options o = ORDO_LOAD_OPTIONS_INIT;
+	o.max_scalar = 1000;
+	ordo_buf b = ORDO_BUF_INIT;
+	ordo_buf_puts(&b, "a: 1 # ");
+	for (int i = 0; i < 200000; i++)
+		ordo_buf_putc(&b, 'c');
+	ordo_buf_puts(&b, "\n");
+	for (int i = 0; i < 100000; i++)
+		ordo_buf_puts(&b, "# comment line\n   \n");
+	ordo_buf_puts(&b, "b: 2\n");
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = NULL;
+	o.syntax = ORDO_SYNTAX_YAML;
+	assert_int_equal(ordo_load_buffer(&doc, b.ptr, b.len, "t", &o, &d), 0);
+	expect_scalar(ordo_node_get(doc->root, "b"), ORDO_NODE_NUMBER, "2", false);
+	expect_at(ordo_node_get(doc->root, "b"), 200002, 4);
+	ordo_doc_free(doc);
+	ordo_buf_release(&b);
+
+	/* a long block scalar is a scalar */
+	b = (ordo_buf)ORDO_BUF_INIT;
+	ordo_buf_puts(&b, "a: 1\nb: |\n");
+	for (int i = 0; i < 100000; i++)
+		ordo_buf_puts(&b, "  # not a comment here\n");
+	d = load_bad(b.ptr, b.len, ORDO_SYNTAX_YAML, &o);
+	expect_diag(&d, 2, 4, "a scalar longer than 1000 bytes");
+	ordo_diag_release(&d);
+	ordo_buf_release(&b);
+}
+
+static void limit_nodes(void **state)
+{
+	ordo_load_options o = ORDO_LOAD_OPTIONS_INIT;
+	o.max_nodes = 5;
+	ordo_doc *doc = NULL;
+	ordo_diag d = ORDO_DIAG_INIT;
+	assert_int_equal(load_opts(&doc, "[1, 2, 3, 4]", ORDO_SYNTAX_JSON, &o, &d), 0);
+	ordo_doc_free(doc);
+	o.max_nodes = 5;
+	d = load_bad("[1, 2, 3, 4, 5]", 15, ORDO_SYNTAX_JSON, &o);
+	expect_diag(&d, 1, 14, "the document has more than 5 nodes");
+	ordo_diag_release(&d);
+	o.max_nodes = 5;
+	d = load_bad("a: 1\nb: 2\nc: 3\n", 15, ORDO_SYNTAX_YAML, &o);
+	expect_diag(&d, 3, 1, "the document has more than 5 nodes");
+	ordo_diag_release(&d);
+}
+
+static void limit_bytes(void **state)
+{
+	ordo_load_options o = ORDO_LOAD_OPTIONS_INIT;
+	o.max_bytes = 10;
+	ordo_diag d = load_bad("a: 1\nb: 2\nc: 3\n", 15, ORDO_SYNTAX_YAML, &o);
+	assert_string_equal(d.items[0].message, "'t' is larger than 10 bytes");
+	assert_int_equal(d.items[0].loc.line, 0);
+	ordo_diag_release(&d);
+
+	char *path = temp_file(".json", "[1, 2, 3, 4, 5, 6]", 18);
+	d = (ordo_diag)ORDO_DIAG_INIT;
+	ordo_doc *doc = NULL;
+	assert_int_equal(ordo_load_file(&doc, path, "big.json", &o, &d), ORDO_EINVALID);
+	assert_int_equal(d.len, 1);
+	assert_string_equal(d.items[0].message, "'big.json' is larger than 10 bytes");
+	ordo_diag_release(&d);
+	unlink(path);
+	free(path);
+}
+
+/* ---- bytes ---- */
+
+static void yaml_nul_utf8_control(void **state)
+{
+	ordo_diag d = load_bad("a: 1\nb: x\0y\n", 12, ORDO_SYNTAX_YAML, NULL);
+	expect_diag(&d, 2, 5, "NUL byte in input");
+	assert_int_equal(d.len, 1);
+	ordo_diag_release(&d);
+	expect_only("a: 1\nb: \xc3\xa9\xff\n", ORDO_SYNTAX_YAML, 2, 5, "invalid UTF-8");
+	expect_only("a: \xc3(\n", ORDO_SYNTAX_YAML, 1, 4, "invalid UTF-8");
+	expect_only("a: \xc0\xaf\n", ORDO_SYNTAX_YAML, 1, 4, "invalid UTF-8");     /* overlong */
+	expect_only("a: \xed\xa0\x80\n", ORDO_SYNTAX_YAML, 1, 4, "invalid UTF-8"); /* surrogate */
+	expect_only("a: b\xe2\x82", ORDO_SYNTAX_YAML, 1, 5, "invalid UTF-8");      /* cut short */
+	expect_only("a: \x07\n", ORDO_SYNTAX_YAML, 1, 4, "control character U+0007 is not allowed");
+	expect_only("# \xc2\x9b\n", ORDO_SYNTAX_YAML, 1, 3,
+	            "control character U+009B is not allowed");
+	/* a byte order mark is fine and takes no column */
+	ordo_doc *doc = load_ok("\xef\xbb\xbf"
+	                        "a: 1\n",
+	                        ORDO_SYNTAX_YAML);
+	expect_at(ordo_node_val(doc->root, 0), 1, 4);
+	ordo_doc_free(doc);
+	/* an earlier syntax error is reported rather than a later bad byte */
+	expect_only("a: [\n}\nb: \xff\n", ORDO_SYNTAX_YAML, 2, 1,
+	            "invalid YAML: did not find expected node content (while parsing a flow node)");
+}
+
+static void nul_character_in_string(void **state)
+{
+	expect_only("a: \"x\\0y\"\n", ORDO_SYNTAX_YAML, 1, 4, "NUL character in a string");
+	expect_only("{\"a\": \"x\\u0000y\"}", ORDO_SYNTAX_JSON, 1, 7, "NUL character in a string");
+}
+
+/* ---- JSON ---- */
+
+static void json_types(void **state)
+{
+	ordo_doc *doc =
+	    load_ok("{\"n\": null, \"t\": true, \"f\": false, \"i\": -12, \"x\": 1.5e+3,\n"
+	            " \"s\": \"a\\u00e9\\n\\\"\", \"e\": \"\", \"l\": [], \"m\": {}}",
+	            ORDO_SYNTAX_JSON);
+	const ordo_node *r = doc->root;
+	assert_int_equal(doc->syntax, ORDO_SYNTAX_JSON);
+	assert_int_equal(r->type, ORDO_NODE_MAP);
+	assert_int_equal(r->len, 9);
+	expect_scalar(ordo_node_get(r, "n"), ORDO_NODE_NULL, "null", false);
+	expect_scalar(ordo_node_get(r, "t"), ORDO_NODE_BOOL, "true", false);
+	assert_int_equal(ordo_node_get(r, "t")->boolean, 1);
+	expect_scalar(ordo_node_get(r, "f"), ORDO_NODE_BOOL, "false", false);
+	assert_int_equal(ordo_node_get(r, "f")->boolean, 0);
+	expect_scalar(ordo_node_get(r, "i"), ORDO_NODE_NUMBER, "-12", false);
+	expect_scalar(ordo_node_get(r, "x"), ORDO_NODE_NUMBER, "1.5e+3", false);
+	expect_scalar(ordo_node_get(r, "s"), ORDO_NODE_STRING, "a\xc3\xa9\n\"", true);
+	expect_scalar(ordo_node_get(r, "e"), ORDO_NODE_STRING, "", true);
+	expect_scalar(ordo_node_key(r, 0), ORDO_NODE_STRING, "n", true);
+	assert_int_equal(ordo_node_get(r, "l")->type, ORDO_NODE_SEQ);
+	assert_int_equal(ordo_node_get(r, "l")->len, 0);
+	assert_int_equal(ordo_node_get(r, "m")->type, ORDO_NODE_MAP);
+	ordo_doc_free(doc);
+
+	doc = load_ok("  \"only\"  ", ORDO_SYNTAX_JSON);
+	expect_scalar(doc->root, ORDO_NODE_STRING, "only", true);
+	expect_at(doc->root, 1, 3);
+	ordo_doc_free(doc);
+	doc = load_ok("\n 42", ORDO_SYNTAX_JSON);
+	expect_scalar(doc->root, ORDO_NODE_NUMBER, "42", false);
+	expect_at(doc->root, 2, 2);
+	ordo_doc_free(doc);
+	doc = load_ok(" \n\t ", ORDO_SYNTAX_JSON);
+	assert_null(doc->root);
+	ordo_doc_free(doc);
+	doc = load_ok("", ORDO_SYNTAX_JSON);
+	assert_null(doc->root);
+	ordo_doc_free(doc);
+}
+
+static const char json_positions_text[] = "{\n"
+                                          "  \"name\": \"om\",\n"
+                                          "  \"roles\" : [\n"
+                                          "    {\"name\": \"gateway\", \"n\": 12345},\n"
+                                          "    [true,false ,null],\n"
+                                          "    \"\\u00e9t\xc3\xa9\", \"x\"\n"
+                                          "  ],\n"
+                                          "  \"\xc3\xa9\": {}\n"
+                                          "}\n";
+
+static void check_json_positions(void)
+{
+	ordo_doc *doc = load_ok(json_positions_text, ORDO_SYNTAX_JSON);
+	const ordo_node *r = doc->root;
+	expect_at(r, 1, 1);
+	expect_at(ordo_node_key(r, 0), 2, 3);
+	expect_at(ordo_node_val(r, 0), 2, 11);
+	expect_at(ordo_node_key(r, 1), 3, 3);
+	const ordo_node *roles = ordo_node_val(r, 1);
+	expect_at(roles, 3, 13);
+	assert_int_equal(roles->len, 4);
+	const ordo_node *m = &roles->u.items[0];
+	expect_at(m, 4, 5);
+	expect_at(ordo_node_key(m, 0), 4, 6);
+	expect_at(ordo_node_val(m, 0), 4, 14);
+	expect_at(ordo_node_key(m, 1), 4, 25);
+	expect_at(ordo_node_val(m, 1), 4, 30);
+	const ordo_node *l = &roles->u.items[1];
+	expect_at(l, 5, 5);
+	expect_at(&l->u.items[0], 5, 6);
+	expect_at(&l->u.items[1], 5, 11);
+	expect_at(&l->u.items[2], 5, 18);
+	expect_at(&roles->u.items[2], 6, 5);
+	/* columns count characters: "\u00e9té" is 9 characters */
+	expect_at(&roles->u.items[3], 6, 17);
+	expect_at(ordo_node_key(r, 2), 8, 3);
+	expect_at(ordo_node_val(r, 2), 8, 8);
+	ordo_doc_free(doc);
+}
+
+static void json_positions(void **state)
+{
+	check_json_positions();
+}
+
+/* The same positions whatever the chunks the input is fed in. */
+static void json_positions_across_chunks(void **state)
+{
+	for (size_t chunk = 1; chunk <= 13; chunk++) {
+		ordo_load_json_set_chunk_size(chunk);
+		check_json_positions();
+	}
+	ordo_load_json_set_chunk_size(0);
+}
+
+/* A document over 64 KiB: positions after the first chunk boundary. */
+static void json_positions_large(void **state)
+{
+	ordo_buf b = ORDO_BUF_INIT;
+	ordo_buf_puts(&b, "[\n");
+	for (int i = 0; i < 20000; i++)
+		ordo_buf_printf(&b, "  {\"k\": \"value %d\", \"n\": %d},\n", i, i);
+	ordo_buf_puts(&b, "  \"end\"\n]\n");
+	assert_true(b.len > 3 * 65536);
+	ordo_doc *doc = load_ok(b.ptr, ORDO_SYNTAX_JSON);
+	assert_int_equal(doc->root->len, 20001);
+	for (uint32_t i = 0; i < 20000; i += 997) {
+		const ordo_node *m = &doc->root->u.items[i];
+		expect_at(m, i + 2, 3);
+		expect_at(ordo_node_key(m, 0), i + 2, 4);
+		expect_at(ordo_node_val(m, 0), i + 2, 9);
+		char want[32];
+		snprintf(want, sizeof(want), "value %u", i);
+		expect_scalar(ordo_node_val(m, 0), ORDO_NODE_STRING, want, true);
+	}
+	expect_at(&doc->root->u.items[20000], 20002, 3);
+	ordo_doc_free(doc);
+	ordo_buf_release(&b);
+}
+
+static void json_duplicate_keys(void **state)
+{
+	const char *text = "{\"roles\": 1,\n \"a\": {\"x\": 1, \"x\": 2},\n \"roles\": 3}";
+	for (size_t chunk = 0; chunk <= 5; chunk += 5) {
+		ordo_load_json_set_chunk_size(chunk);
+		ordo_diag d = load_bad(text, strlen(text), ORDO_SYNTAX_JSON, NULL);
+		expect_diag(&d, 2, 16, "duplicate key 'x' (first at line 2)");
+		expect_diag(&d, 3, 2, "duplicate key 'roles' (first at line 1)");
+		assert_int_equal(d.len, 2);
+		ordo_diag_release(&d);
+	}
+	ordo_load_json_set_chunk_size(0);
+}
+
+static void json_syntax_errors(void **state)
+{
+	expect_only("[1, x]", ORDO_SYNTAX_JSON, 1, 5, "invalid JSON: unexpected character 'x'");
+	expect_only("{\n  \"a\": 1,\n  \"b\" 2\n}", ORDO_SYNTAX_JSON, 3, 7,
+	            "invalid JSON: expected ':' after an object key");
+	expect_only("[1 2]", ORDO_SYNTAX_JSON, 1, 4,
+	            "invalid JSON: expected ',' or ']' after a list item");
+	expect_only("{\"a\": 1 \"b\"}", ORDO_SYNTAX_JSON, 1, 9,
+	            "invalid JSON: expected ',' or '}' after an object member");
+	expect_only("{1: 2}", ORDO_SYNTAX_JSON, 1, 2,
+	            "invalid JSON: an object key must be a string");
+	expect_only("[1,]", ORDO_SYNTAX_JSON, 1, 4, "invalid JSON: unexpected character ']'");
+	expect_only("[1,,2]", ORDO_SYNTAX_JSON, 1, 4, "invalid JSON: unexpected character ','");
+	expect_only("[tru]", ORDO_SYNTAX_JSON, 1, 2, "invalid JSON: 'tru' is not a value");
+	expect_only("[1]\n  [2]", ORDO_SYNTAX_JSON, 2, 3,
+	            "invalid JSON: unexpected text after the top-level value");
+	expect_only("[1] 2", ORDO_SYNTAX_JSON, 1, 5,
+	            "invalid JSON: unexpected text after the top-level value");
+	expect_only("{\"a\": [1,\n", ORDO_SYNTAX_JSON, 2, 1,
+	            "invalid JSON: unexpected end of input");
+	expect_only("[-]", ORDO_SYNTAX_JSON, 1, 2,
+	            "invalid JSON: malformed number, a digit is required after the minus sign");
+	expect_only("[\"a\tb\"]", ORDO_SYNTAX_JSON, 1, 4,
+	            "invalid JSON: a control character in a string must be escaped");
+	expect_only("[/* c */ 1]", ORDO_SYNTAX_JSON, 1, 2,
+	            "invalid JSON: comments are not allowed");
+	expect_only("[\"\\q\"]", ORDO_SYNTAX_JSON, 1, 2,
+	            "invalid JSON: invalid escape in a string");
+}
+
+static void json_bytes(void **state)
+{
+	for (size_t chunk = 0; chunk <= 3; chunk += 3) {
+		ordo_load_json_set_chunk_size(chunk);
+		expect_only("[1,\n \"ab\xff\"]", ORDO_SYNTAX_JSON, 2, 5, "invalid UTF-8");
+		expect_only("[1,\n \"ab\xc3(\"]", ORDO_SYNTAX_JSON, 2, 5, "invalid UTF-8");
+		expect_only("[1,\n \"\xc3\xa9\xed\xa0\x80\"]", ORDO_SYNTAX_JSON, 2, 4,
+		            "invalid UTF-8");
+		expect_only("[1,\n \"x\xc0\xaf\"]", ORDO_SYNTAX_JSON, 2, 4, "invalid UTF-8");
+		expect_only("{\"\xf5\x80\x80\x80\": 1}", ORDO_SYNTAX_JSON, 1, 3, "invalid UTF-8");
+		expect_only("[\"\\udc00\"]", ORDO_SYNTAX_JSON, 1, 2,
+		            "invalid JSON: unpaired surrogate escape in a string");
+		expect_only("[1,\n \xc3\xa9]", ORDO_SYNTAX_JSON, 2, 2,
+		            "invalid JSON: unexpected byte 0xC3");
+		expect_only("[1,\n \xff]", ORDO_SYNTAX_JSON, 2, 2, "invalid UTF-8");
+		expect_only("[\"ab\xe2\x82", ORDO_SYNTAX_JSON, 1, 5, "invalid UTF-8");
+		ordo_diag d = load_bad("[1,\n \"a\0b\"]", 11, ORDO_SYNTAX_JSON, NULL);
+		expect_diag(&d, 2, 4, "NUL byte in input");
+		assert_int_equal(d.len, 1);
+		ordo_diag_release(&d);
+	}
+	ordo_load_json_set_chunk_size(0);
+	/* a syntax error before the NUL byte is the one reported */
+	ordo_diag d = load_bad("[1 2, \0]", 8, ORDO_SYNTAX_JSON, NULL);
+	expect_diag(&d, 1, 4, "invalid JSON: expected ',' or ']' after a list item");
+	assert_int_equal(d.len, 1);
+	ordo_diag_release(&d);
+	/* a byte order mark is skipped */
+	ordo_doc *doc = load_ok("\xef\xbb\xbf[1]", ORDO_SYNTAX_JSON);
+	expect_at(&doc->root->u.items[0], 1, 2);
+	ordo_doc_free(doc);
+}
+
+/* ---- files ---- */
+
+static void file_missing(void **state)
+{
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = (ordo_doc *)1;
+	int rc = ordo_load_file(&doc, "/tmp/ordo-no-such-dir/x.yaml", NULL, NULL, &d);
+	assert_int_equal(rc, ORDO_ENOTFOUND);
+	assert_null(doc);
+	assert_int_equal(d.len, 1);
+	assert_string_equal(
+	    d.items[0].message,
+	    "cannot read '/tmp/ordo-no-such-dir/x.yaml': no such file or directory");
+	assert_null(d.items[0].loc.file);
+	assert_int_equal(d.items[0].loc.line, 0);
+	ordo_diag_release(&d);
+}
+
+static void file_directory_and_fifo(void **state)
+{
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = NULL;
+	assert_int_equal(ordo_load_file(&doc, "/tmp", NULL, NULL, &d), ORDO_EINVALID);
+	assert_null(doc);
+	assert_int_equal(d.len, 1);
+	assert_string_equal(d.items[0].message, "'/tmp' is a directory, not a file");
+	assert_int_equal(d.items[0].loc.line, 0);
+	ordo_diag_release(&d);
+
+	char path[64];
+	snprintf(path, sizeof(path), "/tmp/ordo-test-fifo-%ld", (long)getpid());
+	unlink(path);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	double t0 = now();
+	assert_int_equal(ordo_load_file(&doc, path, "pipe.yaml", NULL, &d), ORDO_EINVALID);
+	assert_true(now() - t0 < 1.0 * slow());
+	assert_int_equal(d.len, 1);
+	assert_string_equal(d.items[0].message, "'pipe.yaml' is not a regular file");
+	ordo_diag_release(&d);
+	unlink(path);
+}
+
+static void file_syntax_by_extension_and_content(void **state)
+{
+	static const struct {
+		const char *suffix, *text;
+		int syntax;
+	} cases[] = {
+	    {".json", "{\"a\": 1}", ORDO_SYNTAX_JSON},
+	    {".yaml", "{\"a\": 1}", ORDO_SYNTAX_YAML},
+	    {".yml", "a: 1", ORDO_SYNTAX_YAML},
+	    {".JSON", "\n [1]", ORDO_SYNTAX_JSON},
+	    {".conf", "  \n{\"a\": 1}", ORDO_SYNTAX_JSON},
+	    {".conf", "[1, 2]", ORDO_SYNTAX_JSON},
+	    {".conf", "a: 1", ORDO_SYNTAX_YAML},
+	    {"", "", ORDO_SYNTAX_YAML},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *path = temp_file(cases[i].suffix, cases[i].text, strlen(cases[i].text));
+		ordo_diag d = ORDO_DIAG_INIT;
+		ordo_doc *doc = NULL;
+		assert_int_equal(ordo_load_file(&doc, path, NULL, NULL, &d), 0);
+		assert_int_equal(doc->syntax, cases[i].syntax);
+		assert_string_equal(doc->file, path);
+		ordo_doc_free(doc);
+		unlink(path);
+		free(path);
+	}
+	/* a .json file is read as JSON even when it looks like YAML */
+	char *path = temp_file(".json", "a: 1\n", 5);
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = NULL;
+	assert_int_equal(ordo_load_file(&doc, path, "estate.json", NULL, &d), ORDO_EINVALID);
+	assert_int_equal(d.len, 1);
+	assert_string_equal(d.items[0].loc.file, "estate.json");
+	assert_int_equal(d.items[0].loc.line, 1);
+	assert_int_equal(d.items[0].loc.col, 1);
+	assert_string_equal(d.items[0].message, "invalid JSON: unexpected character 'a'");
+	ordo_diag_release(&d);
+	unlink(path);
+	free(path);
+}
+
+/* Files go through the same front ends, streaming; one test per syntax
+ * with a file larger than one read. */
+static void file_streaming(void **state)
+{
+	ordo_buf b = ORDO_BUF_INIT;
+	for (int i = 0; i < 30000; i++)
+		ordo_buf_printf(&b, "k%d: {n: %d, s: \"v%d\"}\n", i, i, i);
+	ordo_buf_puts(&b, "k17: dup\n");
+	char *path = temp_file(".yaml", b.ptr, b.len);
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = NULL;
+	assert_int_equal(ordo_load_file(&doc, path, "s.yaml", NULL, &d), ORDO_EINVALID);
+	assert_int_equal(d.len, 1);
+	assert_string_equal(d.items[0].message, "duplicate key 'k17' (first at line 18)");
+	assert_int_equal(d.items[0].loc.line, 30001);
+	ordo_diag_release(&d);
+	unlink(path);
+	free(path);
+
+	b.len -= strlen("k17: dup\n");
+	path = temp_file(".yaml", b.ptr, b.len);
+	assert_int_equal(ordo_load_file(&doc, path, NULL, NULL, &d), 0);
+	assert_int_equal(doc->root->len, 30000);
+	const ordo_node *v = ordo_node_get(doc->root, "k29999");
+	expect_at(v, 30000, 9);
+	expect_scalar(ordo_node_get(v, "s"), ORDO_NODE_STRING, "v29999", true);
+	ordo_doc_free(doc);
+	unlink(path);
+	free(path);
+	ordo_buf_release(&b);
+
+	b = (ordo_buf)ORDO_BUF_INIT;
+	ordo_buf_puts(&b, "[");
+	for (int i = 0; i < 30000; i++)
+		ordo_buf_printf(&b, "%s\n {\"n\": %d}", i ? "," : "", i);
+	ordo_buf_puts(&b, "]");
+	path = temp_file(".json", b.ptr, b.len);
+	assert_int_equal(ordo_load_file(&doc, path, NULL, NULL, &d), 0);
+	assert_int_equal(doc->root->len, 30000);
+	expect_at(&doc->root->u.items[29999], 30001, 2);
+	expect_at(ordo_node_val(&doc->root->u.items[29999], 0), 30001, 8);
+	ordo_doc_free(doc);
+	unlink(path);
+	free(path);
+	ordo_buf_release(&b);
+}
+
+static void buffer_sniffing(void **state)
+{
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = NULL;
+	assert_int_equal(ordo_load_buffer(&doc, " [1]", 4, NULL, NULL, &d), 0);
+	assert_int_equal(doc->syntax, ORDO_SYNTAX_JSON);
+	assert_string_equal(doc->file, "<input>");
+	ordo_doc_free(doc);
+	assert_int_equal(ordo_load_buffer(&doc, "- 1", 3, NULL, NULL, &d), 0);
+	assert_int_equal(doc->syntax, ORDO_SYNTAX_YAML);
+	ordo_doc_free(doc);
+	/* the name's extension decides before the content does */
+	assert_int_equal(ordo_load_buffer(&doc, "[a, b]", 6, "x.yaml", NULL, &d), 0);
+	assert_int_equal(doc->syntax, ORDO_SYNTAX_YAML);
+	assert_int_equal(doc->root->len, 2);
+	ordo_doc_free(doc);
+	assert_int_equal(d.len, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(yaml_core_schema),
+	    cmocka_unit_test(yaml_bool_value_and_empty),
+	    cmocka_unit_test(yaml_quoted_scalars_are_strings),
+	    cmocka_unit_test(yaml_tags),
+	    cmocka_unit_test(yaml_bad_tags),
+	    cmocka_unit_test(yaml_positions),
+	    cmocka_unit_test(yaml_scalar_document_and_empty),
+	    cmocka_unit_test(yaml_duplicate_keys_all_reported),
+	    cmocka_unit_test(yaml_duplicate_keys_in_large_map),
+	    cmocka_unit_test(yaml_long_key_shortened),
+	    cmocka_unit_test(yaml_key_must_be_scalar),
+	    cmocka_unit_test(yaml_more_than_one_document),
+	    cmocka_unit_test(yaml_syntax_errors),
+	    cmocka_unit_test(yaml_aliases_share_nodes),
+	    cmocka_unit_test(yaml_anchor_redefined),
+	    cmocka_unit_test(crlf_positions),
+	    cmocka_unit_test(yaml_alias_errors),
+	    cmocka_unit_test(yaml_billion_laughs),
+	    cmocka_unit_test(limit_depth),
+	    cmocka_unit_test(limit_scalar_small),
+	    cmocka_unit_test(limit_scalar_huge),
+	    cmocka_unit_test(limit_scalar_exact),
+	    cmocka_unit_test(limit_scalar_not_comments),
+	    cmocka_unit_test(limit_nodes),
+	    cmocka_unit_test(limit_bytes),
+	    cmocka_unit_test(yaml_nul_utf8_control),
+	    cmocka_unit_test(nul_character_in_string),
+	    cmocka_unit_test(json_types),
+	    cmocka_unit_test(json_positions),
+	    cmocka_unit_test(json_positions_across_chunks),
+	    cmocka_unit_test(json_positions_large),
+	    cmocka_unit_test(json_duplicate_keys),
+	    cmocka_unit_test(json_syntax_errors),
+	    cmocka_unit_test(json_bytes),
+	    cmocka_unit_test(file_missing),
+	    cmocka_unit_test(file_directory_and_fifo),
+	    cmocka_unit_test(file_syntax_by_extension_and_content),
+	    cmocka_unit_test(file_streaming),
+	    cmocka_unit_test(buffer_sniffing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
