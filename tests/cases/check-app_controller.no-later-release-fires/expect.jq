@@ -1,0 +1,3 @@
+[.findings[] | select(.id == "app_controller.no-later-release")] | length == 1
+.findings[] | select(.id == "app_controller.no-later-release") | .severity == "info"
+[.findings[] | select(.id == "path.none")] | length == 0

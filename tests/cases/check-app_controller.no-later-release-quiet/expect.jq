@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "app_controller.no-later-release")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "cm.all-sites-sp1")] | length == 0

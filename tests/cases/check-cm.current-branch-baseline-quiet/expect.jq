@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "cm.current-branch-baseline")] | length == 0

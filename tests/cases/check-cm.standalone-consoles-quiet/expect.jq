@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "cm.standalone-consoles")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "cm.technical-preview")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "cm.top-down")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "dpm.availability-group")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "dpm.database-rename")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "dpm.legacy-os-modern-storage")] | length == 0

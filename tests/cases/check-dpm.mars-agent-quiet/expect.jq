@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "dpm.mars-agent")] | length == 0

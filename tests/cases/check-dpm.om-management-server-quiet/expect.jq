@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "dpm.om-management-server")] | length == 0

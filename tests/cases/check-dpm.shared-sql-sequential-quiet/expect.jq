@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "dpm.shared-sql-sequential")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "dpm.sql-2022-needs-ur1")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.2019-from-semi-annual")] | length == 0

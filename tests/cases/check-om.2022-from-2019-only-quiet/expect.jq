@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.2022-from-2019-only")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.acs-reenable")] | length == 0

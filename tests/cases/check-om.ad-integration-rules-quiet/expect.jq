@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.ad-integration-rules")] | length == 0

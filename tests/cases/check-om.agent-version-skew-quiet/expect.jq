@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.agent-version-skew")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.agent-with-console")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.agents-manual")] | length == 0

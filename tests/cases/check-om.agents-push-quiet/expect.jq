@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.agents-push")] | length == 0

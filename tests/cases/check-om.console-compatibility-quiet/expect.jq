@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.console-compatibility")] | length == 0

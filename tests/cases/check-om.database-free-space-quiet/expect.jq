@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.database-free-space")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.duplicate-mp-aliases")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "om.etl-table-large")] | length == 0

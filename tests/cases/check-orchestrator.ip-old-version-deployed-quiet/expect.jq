@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "orchestrator.ip-old-version-deployed")] | length == 0

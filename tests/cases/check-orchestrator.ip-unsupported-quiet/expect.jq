@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "orchestrator.ip-unsupported")] | length == 0

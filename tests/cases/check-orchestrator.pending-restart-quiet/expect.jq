@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "orchestrator.pending-restart")] | length == 0

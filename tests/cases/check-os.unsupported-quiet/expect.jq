@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "os.unsupported")] | length == 0

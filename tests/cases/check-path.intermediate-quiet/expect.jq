@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "path.intermediate")] | length == 0

@@ -1,0 +1,3 @@
+.verdict == "ok"
+[.findings[] | select(.id == "path.none")] | length == 0
+[.findings[] | select(.severity != "info")] | length == 0

@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "path.update-rollup")] | length == 0

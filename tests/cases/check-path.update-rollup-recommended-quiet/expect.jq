@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "path.update-rollup-recommended")] | length == 0

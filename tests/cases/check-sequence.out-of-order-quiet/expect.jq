@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "sequence.out-of-order")] | length == 0

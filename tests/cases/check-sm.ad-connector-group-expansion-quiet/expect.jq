@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "sm.ad-connector-group-expansion")] | length == 0

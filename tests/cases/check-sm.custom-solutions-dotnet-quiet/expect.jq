@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "sm.custom-solutions-dotnet")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "sm.encryption-key-backup")] | length == 0

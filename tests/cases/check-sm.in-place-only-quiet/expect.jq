@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "sm.in-place-only")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "sm.mixed-versions")] | length == 0

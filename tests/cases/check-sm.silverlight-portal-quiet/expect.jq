@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "sm.silverlight-portal")] | length == 0

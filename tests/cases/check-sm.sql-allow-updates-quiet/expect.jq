@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "sm.sql-allow-updates")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "sm.upgrade-order")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "spf.discontinued")] | length == 0

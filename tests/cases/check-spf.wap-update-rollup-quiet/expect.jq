@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "spf.wap-update-rollup")] | length == 0

@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "sql.unsupported")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.computer-name-length")] | length == 0

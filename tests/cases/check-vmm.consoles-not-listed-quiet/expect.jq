@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.consoles-not-listed")] | length == 0

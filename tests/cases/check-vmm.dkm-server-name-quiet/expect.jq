@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.dkm-server-name")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.domain-member")] | length == 0

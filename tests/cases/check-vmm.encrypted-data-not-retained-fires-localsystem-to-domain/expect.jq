@@ -1,0 +1,2 @@
+.verdict == "warnings"
+[.findings[] | select(.id == "vmm.encrypted-data-not-retained")] | length == 1

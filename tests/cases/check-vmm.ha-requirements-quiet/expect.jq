@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "vmm.ha-requirements")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.host-os-needs-update-rollup")] | length == 0

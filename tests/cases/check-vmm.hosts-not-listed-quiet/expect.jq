@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.hosts-not-listed")] | length == 0

@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "vmm.library-share")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.netscaler-script")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.pending-restart")] | length == 0

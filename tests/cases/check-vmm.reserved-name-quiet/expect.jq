@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.reserved-name")] | length == 0

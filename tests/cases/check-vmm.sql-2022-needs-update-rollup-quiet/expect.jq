@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.sql-2022-needs-update-rollup")] | length == 0

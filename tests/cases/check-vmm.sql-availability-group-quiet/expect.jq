@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.sql-availability-group")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.sql-minimum")] | length == 0

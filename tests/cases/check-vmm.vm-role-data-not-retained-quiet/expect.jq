@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.vm-role-data-not-retained")] | length == 0

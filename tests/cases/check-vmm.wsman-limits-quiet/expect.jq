@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "vmm.wsman-limits")] | length == 0

@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "wap.no-later-release")] | length == 0

@@ -1,0 +1,1 @@
+.verdict == "ok" and (.findings | length == 0)

@@ -1,0 +1,2 @@
+.id == "path.none" and .severity == "blocker" and .waivable == false
+.remediation | length >= 1

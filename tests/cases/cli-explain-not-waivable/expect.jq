@@ -1,0 +1,1 @@
+.severity == "blocker" and .waivable == false

@@ -1,0 +1,1 @@
+.estate == "lab-output" and .verdict == "warnings"

@@ -1,0 +1,2 @@
+.target == "2016"
+.findings | length == 0

@@ -1,0 +1,2 @@
+.verdict == "blocked"
+.findings[] | select(.id == "vmm.domain-member") | .waived == null

@@ -1,0 +1,3 @@
+.verdict == "warnings"
+.findings[] | select(.id == "vmm.encrypted-data-not-retained") | .severity == "warning"
+[.findings[] | select(.severity == "blocker")] | length == 0

@@ -1,0 +1,2 @@
+.verdict == "blocked"
+.findings[] | select(.id == "sm.in-place-only") | .severity == "blocker" and .waivable == false
