@@ -52,6 +52,7 @@ typedef struct {
 	const char *journal;
 	const char *runbook;
 	int max_parallel;
+	double max_fail_percent;
 	bool dry_run;
 	bool replan;
 	const char *retry[64];
@@ -94,5 +95,9 @@ int cmd_catalog(cli_opts *o);
 int cmd_explain(cli_opts *o);
 int cmd_init(cli_opts *o);
 int cmd_help(cli_opts *o);
+int cmd_run(cli_opts *o);
+int cmd_ack(cli_opts *o);
+int cmd_status(cli_opts *o);
+int cmd_verify(cli_opts *o);
 
 #endif

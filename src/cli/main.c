@@ -22,6 +22,18 @@ static const cli_command commands[] = {
 	{"plan", cmd_plan, OPT_FORMAT | OPT_OUTPUT | OPT_TARGET | OPT_CATALOG | OPT_COLOR | OPT_QUIET | OPT_VERBOSE,
 	 "ordo plan [--format (text | json | markdown | dot)] [--target <release>] [--catalog <path>] [-o <file>] <estate>",
 	 "the ordered, verified upgrade plan, with the findings"},
+	{"run", cmd_run, OPT_TARGET | OPT_CATALOG | OPT_QUIET | OPT_JOURNAL | OPT_RUNBOOK | OPT_RUN,
+	 "ordo run [--journal <file>] [--runbook <file>] [--max-parallel <n>] [--max-fail-percent <p>] [--dry-run] [--replan] [--retry <step>]... <estate>",
+	 "execute the plan step by step, journaled and resumable"},
+	{"status", cmd_status, OPT_FORMAT | OPT_OUTPUT | OPT_JOURNAL,
+	 "ordo status [--journal <file>] [--format (text | json)]",
+	 "where a run stands, from its journal"},
+	{"ack", cmd_ack, OPT_JOURNAL | OPT_ACK | OPT_QUIET,
+	 "ordo ack [--journal <file>] --by <name> [--note <text>] <step>",
+	 "record that an operator did a waiting step"},
+	{"verify", cmd_verify, OPT_FORMAT | OPT_OUTPUT | OPT_CATALOG | OPT_JOURNAL,
+	 "ordo verify [--journal <file>] [--format (text | json)] <estate-after>",
+	 "compare an inventory taken after the upgrade with the plan's end state"},
 	{"catalog", cmd_catalog, OPT_FORMAT | OPT_OUTPUT | OPT_CATALOG | OPT_QUIET,
 	 "ordo catalog (list | show <product> | lint [<file>...]) [--format (text | json)] [--catalog <path>]",
 	 "inspect and validate the knowledge base"},
@@ -222,6 +234,7 @@ static const opt_spec opt_specs[] = {
 	{"quiet", 'q', OPT_QUIET, false},     {"verbose", 'v', OPT_VERBOSE, false},
 	{"journal", 0, OPT_JOURNAL, true},    {"runbook", 0, OPT_RUNBOOK, true},
 	{"max-parallel", 0, OPT_RUN, true},   {"dry-run", 0, OPT_RUN, false},
+	{"max-fail-percent", 0, OPT_RUN, true},
 	{"replan", 0, OPT_RUN, false},        {"retry", 0, OPT_RUN, true},
 	{"by", 0, OPT_ACK, true},             {"note", 0, OPT_ACK, true},
 	{"name", 0, OPT_PRODUCTS, true},      {NULL, 0, 0, false},
@@ -261,6 +274,13 @@ static int set_opt(cli_opts *o, const opt_spec *s, const char *v)
 		if (errno || *end || m < 1 || m > 1024)
 			return cli_usage_error(o, "--max-parallel takes a number from 1 to 1024, not '%s'", v);
 		o->max_parallel = (int)m;
+	} else if (!strcmp(n, "max-fail-percent")) {
+		char *end;
+		errno = 0;
+		double m = strtod(v, &end);
+		if (errno || *end || m < 0 || m > 100)
+			return cli_usage_error(o, "--max-fail-percent takes a number from 0 to 100, not '%s'", v);
+		o->max_fail_percent = m;
 	} else if (!strcmp(n, "dry-run"))
 		o->dry_run = true;
 	else if (!strcmp(n, "replan"))
@@ -357,7 +377,7 @@ int main(int argc, char **argv)
 	cli_opts o;
 	memset(&o, 0, sizeof(o));
 	if (argc < 2) {
-		cmd_help(&o);
+		fputs("usage: ordo <command> [options] [args]\nsee 'ordo help'\n", stderr);
 		return CLI_EXIT_USAGE;
 	}
 	const char *name = argv[1];
