@@ -25,6 +25,13 @@ static const char *mode_name(ordo_role_mode m)
 	return n[m];
 }
 
+/* Built-in findings keep the engine's severity whatever their catalog entry says. */
+static const char *severity_of(const ordo_cat_check *k)
+{
+	const ordo_builtin_finding *b = k->builtin ? ordo_builtin_finding_get(k->id) : NULL;
+	return ordo_severity_name(b ? b->severity : k->severity);
+}
+
 static bool check_for(const ordo_cat_check *k, const char *product)
 {
 	if (!k->products.n)
@@ -78,11 +85,25 @@ static int list(cli_opts *o, const ordo_catalog *c)
 			ordo_jw_key(&w, "id");
 			ordo_jw_string(&w, k->id);
 			ordo_jw_key(&w, "severity");
-			ordo_jw_string(&w, ordo_severity_name(k->severity));
+			ordo_jw_string(&w, severity_of(k));
 			ordo_jw_key(&w, "scope");
-			ordo_jw_string(&w, scope_name(k->scope));
+			ordo_jw_string(&w, k->builtin ? "builtin" : scope_name(k->scope));
 			ordo_jw_key(&w, "title");
 			ordo_jw_string(&w, k->title.source);
+			ordo_jw_object_end(&w);
+		}
+		for (const ordo_builtin_finding *b = ordo_builtin_findings; b->id; b++) {
+			if (ordo_catalog_check(c, b->id))
+				continue;
+			ordo_jw_object_begin(&w);
+			ordo_jw_key(&w, "id");
+			ordo_jw_string(&w, b->id);
+			ordo_jw_key(&w, "severity");
+			ordo_jw_string(&w, ordo_severity_name(b->severity));
+			ordo_jw_key(&w, "scope");
+			ordo_jw_string(&w, "builtin");
+			ordo_jw_key(&w, "title");
+			ordo_jw_string(&w, b->title);
 			ordo_jw_object_end(&w);
 		}
 		ordo_jw_array_end(&w);
@@ -102,9 +123,13 @@ static int list(cli_opts *o, const ordo_catalog *c)
 		ordo_buf_puts(&out, "\nchecks:\n");
 		for (uint32_t i = 0; i < c->nchecks; i++) {
 			const ordo_cat_check *k = &c->checks[i];
-			ordo_buf_printf(&out, "  %-40s %-8s %s\n", k->id, ordo_severity_name(k->severity),
+			ordo_buf_printf(&out, "  %-40s %-8s %s\n", k->id, severity_of(k),
 					k->title.source ? k->title.source : "");
 		}
+		for (const ordo_builtin_finding *b = ordo_builtin_findings; b->id; b++)
+			if (!ordo_catalog_check(c, b->id))
+				ordo_buf_printf(&out, "  %-40s %-8s %s\n", b->id, ordo_severity_name(b->severity),
+						b->title);
 	}
 	int rc = cli_emit(o, &out);
 	ordo_buf_release(&out);
@@ -236,8 +261,7 @@ static int show(cli_opts *o, const ordo_catalog *c, const char *id)
 		for (uint32_t j = 0; j < c->nchecks; j++) {
 			const ordo_cat_check *k = &c->checks[j];
 			if (check_for(k, p->id))
-				ordo_buf_printf(&out, "  %-40s %-8s %s\n", k->id,
-						ordo_severity_name(k->severity),
+				ordo_buf_printf(&out, "  %-40s %-8s %s\n", k->id, severity_of(k),
 						k->title.source ? k->title.source : "");
 		}
 		uint32_t ntasks = 0;

@@ -10,29 +10,36 @@
 
 #include "cli.h"
 
+/* "    #   name: value": the '#' stays at the block's column and the
+ * indentation after it is what remains once the '#' is removed. */
+/* "    #   name: value   # what it may be": the '#' stays at the block's
+ * column, and removing it leaves valid YAML at the right depth with a
+ * value of the declared type (the default where there is one). */
 static void fact_lines(ordo_buf *out, const ordo_cat_fact *map, int indent)
 {
+	static const char *const placeholder[] = {"<value>", "<text>", "<number>", "<true or false>",
+						  "[]",      "{}",     "<server name>"};
 	for (uint32_t i = 0; i < map->nkeys; i++) {
 		const ordo_cat_fact *f = &map->keys[i];
-		ordo_buf_printf(out, "%*s# %s:", indent, "", f->name);
+		ordo_buf_printf(out, "    #%*s%s:", indent - 3, "", f->name);
 		if (f->type == ORDO_FACT_MAP && f->nkeys) {
 			ordo_buf_putc(out, '\n');
 			fact_lines(out, f, indent + 2);
 			continue;
 		}
+		const char *value = placeholder[f->type];
+		if (f->def && ordo_node_is_scalar(f->def) && f->def->type != ORDO_NODE_NULL)
+			value = f->def->u.str;
+		else if (f->values.n)
+			value = f->values.items[0];
+		ordo_buf_printf(out, " %s", value);
 		if (f->values.n) {
-			ordo_buf_puts(out, " ");
+			ordo_buf_puts(out, "   # ");
 			for (uint32_t j = 0; j < f->values.n; j++)
 				ordo_buf_printf(out, "%s%s", j ? " | " : "", f->values.items[j]);
-		} else {
-			static const char *const t[] = {"<value>", "<text>", "<number>",
-							"true | false", "[...]", "{...}"};
-			ordo_buf_printf(out, " %s", t[f->type]);
+		} else if (f->default_from) {
+			ordo_buf_printf(out, "   # default: %s", f->default_from);
 		}
-		if (f->def && ordo_node_is_scalar(f->def))
-			ordo_buf_printf(out, "   (default: %s)", f->def->u.str);
-		else if (f->default_from)
-			ordo_buf_printf(out, "   (default: %s)", f->default_from);
 		ordo_buf_putc(out, '\n');
 	}
 }
@@ -124,11 +131,11 @@ int cmd_init(cli_opts *o)
 				    "    # integrations: []         # ids of components this one is connected to\n");
 		if (p->facts.nkeys) {
 			ordo_buf_puts(&out, "    # facts:\n");
-			fact_lines(&out, &p->facts, 4);
+			fact_lines(&out, &p->facts, 6);
 		}
 		if (p->upgrade.nkeys) {
 			ordo_buf_puts(&out, "    # upgrade:                 # what you intend for this upgrade\n");
-			fact_lines(&out, &p->upgrade, 4);
+			fact_lines(&out, &p->upgrade, 6);
 		}
 	}
 	ordo_buf_puts(&out, "\n# waivers:\n"

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -140,8 +141,16 @@ int cli_load_estate(cli_opts *o, ordo_catalog **cat, ordo_estate **est)
 		return rc;
 	ordo_diag d = ORDO_DIAG_INIT;
 	int err = ordo_estate_load(est, o->args[0], *cat, &d);
-	if (!err && o->target)
-		err = ordo_estate_override_target(*est, o->target, &d);
+	if (!err && o->target && ordo_estate_override_target(*est, o->target, &d) < 0) {
+		/* a bad option value is a usage error, not bad input */
+		rc = cli_usage_error(o, "%s", d.items[d.len - 1].message);
+		ordo_diag_release(&d);
+		ordo_estate_free(*est);
+		*est = NULL;
+		ordo_catalog_free(*cat);
+		*cat = NULL;
+		return rc;
+	}
 	rc = cli_exit_for(err, &d);
 	ordo_diag_release(&d);
 	if (rc) {
@@ -162,6 +171,19 @@ int cli_emit(const cli_opts *o, ordo_buf *buf)
 			return cli_error("cannot write output: %s", strerror(errno));
 		if (fflush(stdout) != 0)
 			return cli_error("cannot write output: %s", strerror(errno));
+		return 0;
+	}
+	struct stat st;
+	if (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* a device or a pipe cannot be replaced by a rename: write to it */
+		FILE *f = fopen(o->output, "wb");
+		bool ok = f && (!buf->len || fwrite(buf->ptr, 1, buf->len, f) == buf->len);
+		if (f)
+			ok &= fclose(f) == 0;
+		if (!ok) {
+			fprintf(stderr, "ordo: cannot write '%s': %s\n", o->output, strerror(errno));
+			return CLI_EXIT_NOINPUT;
+		}
 		return 0;
 	}
 	/* write beside the target and rename, so a failure leaves no half file */

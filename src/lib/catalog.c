@@ -505,7 +505,8 @@ static void fact_map(cx *x, const ordo_node *keys, ordo_cat_fact *f, int depth)
 
 static void fact_decl(cx *x, const ordo_node *n, const char *name, ordo_cat_fact *f, int depth)
 {
-	static const char *const types[] = {"any", "string", "number", "bool", "list", "map", NULL};
+	static const char *const types[] = {"any", "string", "number", "bool",
+					    "list", "map", "server", NULL};
 	static const char *const keys[] = {"type", "values", "default", "default_from",
 					   "keys", "doc",    NULL};
 	char where[96];
@@ -527,7 +528,7 @@ static void fact_decl(cx *x, const ordo_node *n, const char *name, ordo_cat_fact
 				break;
 		if (!types[i])
 			ordo_rd_error(&x->r, ordo_node_get(n, "type"),
-				      "unknown fact type '%s' (any, string, number, bool, list, map)",
+				      "unknown fact type '%s' (any, string, number, bool, list, map, server)",
 				      t);
 		else
 			f->type = (ordo_fact_type)i;

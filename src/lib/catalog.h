@@ -42,6 +42,7 @@ typedef enum {
 	ORDO_FACT_BOOL,
 	ORDO_FACT_LIST,
 	ORDO_FACT_MAP,
+	ORDO_FACT_SERVER, /* a server name: a string with the name rules */
 } ordo_fact_type;
 
 typedef struct {

@@ -269,7 +269,7 @@ static void get_component(const void *obj, const char *key, ordo_value *out, ord
 	else if (!strcmp(key, "servers"))
 		*out = current_estate ? component_servers(ev, current_estate, c) : ordo_val_null();
 	else if (!strcmp(key, "integrations") || !strcmp(key, "integrated_products")) {
-		bool prod = key[10] == 'e';
+		bool prod = !strcmp(key, "integrated_products");
 		ordo_value *items = ordo_arena_alloc(ev->scratch, sizeof(ordo_value) * (c->nintegrations + 1));
 		for (uint32_t i = 0; i < c->nintegrations; i++)
 			items[i] = ordo_val_cstr(prod ? c->integrations[i]->product->id
@@ -457,6 +457,20 @@ static void finding_add_server(ordo_report *r, ordo_finding *f, const char *name
 	f->servers[f->nservers++] = name;
 }
 
+/* A finding about a component as a whole names where it runs: the servers
+ * of its first role that has named servers (the management servers). */
+static void add_primary_servers(ordo_report *r, ordo_finding *f, const ordo_component *c)
+{
+	for (uint32_t i = 0; i < c->nroles; i++) {
+		const ordo_role_members *rm = &c->roles[i];
+		if (!rm->names || !rm->names->len)
+			continue;
+		for (uint32_t j = 0; j < rm->names->len; j++)
+			finding_add_server(r, f, ordo_role_member(rm, j));
+		return;
+	}
+}
+
 static void fill_text(runner *rn, ordo_finding *f, const ordo_cat_check *k, ordo_eval_ctx *ctx,
 		      const char *default_title, const char *engine_detail)
 {
@@ -531,6 +545,8 @@ static void fire(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc, int ho
 				      sc->hop);
 	if (sc->server_name)
 		finding_add_server(r, f, ordo_arena_strdup(r->arena, sc->server_name));
+	else if (sc->comp && !f->nservers)
+		add_primary_servers(r, f, sc->comp);
 	if (sc->pack)
 		f->pack = sc->pack;
 	bool fresh = f->title == NULL;
@@ -685,10 +701,8 @@ static void builtin(runner *rn, const char *id, const ordo_component *comp, int 
 	fill_text(rn, f, f->check, NULL, ordo_builtin_finding_get(id)->title, detail);
 	if (resolve_action && !f->resolve_action)
 		f->resolve_action = resolve_action;
-	if (comp && comp->nroles)
-		for (uint32_t i = 0; i < comp->nroles && !f->nservers; i++)
-			if (comp->roles[i].names && comp->roles[i].names->len)
-				finding_add_server(rn->r, f, ordo_role_member(&comp->roles[i], 0));
+	if (comp)
+		add_primary_servers(rn->r, f, comp);
 }
 
 static void path_findings(runner *rn)
@@ -821,9 +835,7 @@ static void out_of_order(runner *rn, const ordo_component *a, const ordo_compone
 	if (f->title)
 		return;
 	fill_text(rn, f, f->check, NULL, ordo_builtin_finding_get(f->id)->title, d);
-	for (uint32_t i = 0; i < b->nroles && !f->nservers; i++)
-		if (b->roles[i].names && b->roles[i].names->len)
-			finding_add_server(r, f, ordo_role_member(&b->roles[i], 0));
+	add_primary_servers(r, f, b);
 }
 
 static void sequence_findings(runner *rn)
@@ -1005,6 +1017,8 @@ void ordo_report_sort(ordo_report *r)
 	qsort(r->findings, r->nfindings, sizeof(*r->findings), finding_cmp);
 }
 
+/* A waived warning no longer counts; a blocker that is waived or resolved
+ * by a plan step still says "look here" (exit 1), an open one blocks. */
 const char *ordo_report_verdict(const ordo_report *r)
 {
 	bool warn = false;
@@ -1012,7 +1026,7 @@ const char *ordo_report_verdict(const ordo_report *r)
 		const ordo_finding *f = r->findings[i];
 		if (ordo_finding_open_blocker(f))
 			return "blocked";
-		if (f->severity > ORDO_SEV_INFO)
+		if (f->severity == ORDO_SEV_BLOCKER || (f->severity == ORDO_SEV_WARNING && !f->waived))
 			warn = true;
 	}
 	return warn ? "warnings" : "ok";

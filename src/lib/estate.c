@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "loader.h"
 #include "schema.h"
@@ -85,8 +86,8 @@ static bool version_of(ld *l, const ordo_node *n, const ordo_scale *s, ordo_vers
 
 static const char *fact_type_name(ordo_fact_type t)
 {
-	static const char *const names[] = {"any value", "a string", "a number",
-					    "true or false", "a list", "a mapping"};
+	static const char *const names[] = {"any value",  "a string", "a number", "true or false",
+					    "a list",     "a mapping", "a server name"};
 	return names[t];
 }
 
@@ -136,6 +137,9 @@ static void check_facts(ld *l, const ordo_component *comp, const ordo_node *n,
 		case ORDO_FACT_MAP:
 			ok = v->type == ORDO_NODE_MAP;
 			break;
+		case ORDO_FACT_SERVER:
+			ok = v->type == ORDO_NODE_STRING || v->type == ORDO_NODE_NUMBER;
+			break;
 		default:
 			break;
 		}
@@ -144,6 +148,8 @@ static void check_facts(ld *l, const ordo_component *comp, const ordo_node *n,
 				      ordo_node_kind(v));
 			continue;
 		}
+		if (f->type == ORDO_FACT_SERVER && !check_name(l, v, "server name"))
+			continue;
 		if (f->values.n) {
 			/* a list fact with `values` constrains its items */
 			const ordo_node *items = v->type == ORDO_NODE_SEQ ? v->u.items : v;
@@ -290,6 +296,9 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 			if (role->initial)
 				ordo_rd_error(&l->r, v, "role '%s' of component '%s' needs server names: its first server is the initial one",
 					      role->id, comp->id);
+			else if (!role->anonymous)
+				ordo_rd_error(&l->r, v, "role '%s' of component '%s' needs server names, not a count: ordo plans and checks each of its servers",
+					      role->id, comp->id);
 			m->count = cnt;
 			continue;
 		}
@@ -308,7 +317,7 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 				continue;
 			for (uint32_t q = 0; q < j; q++)
 				if (v->u.items[q].len == sn->len &&
-				    !memcmp(v->u.items[q].u.str, sn->u.str, sn->len)) {
+				    !strncasecmp(v->u.items[q].u.str, sn->u.str, sn->len)) {
 					ordo_rd_error(&l->r, sn, "server '%s' listed twice in role '%s'",
 						      sn->u.str, role->id);
 					break;
@@ -588,9 +597,20 @@ static void load_waivers(ld *l, const ordo_node *list, const ordo_component *own
 
 /* The fingerprint covers the estate's content, not its spelling: the same
  * estate in YAML or JSON, or with other comments, has the same fingerprint. */
+static int key_order(const void *x, const void *y)
+{
+	const ordo_node *a = *(ordo_node *const *)x, *b = *(ordo_node *const *)y;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->u.str, b->u.str, n);
+	return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* Canonical form: a mapping's keys in byte order, and a number hashed like
+ * the string with the same text, so 2016 and "2016" or another key order
+ * give the same fingerprint. */
 static void hash_node(ordo_sha256 *s, const ordo_node *n)
 {
-	uint8_t t = n ? n->type : 255;
+	uint8_t t = !n ? 255 : n->type == ORDO_NODE_NUMBER ? ORDO_NODE_STRING : n->type;
 	ordo_sha256_update(s, &t, 1);
 	if (!n)
 		return;
@@ -600,10 +620,45 @@ static void hash_node(ordo_sha256 *s, const ordo_node *n)
 		ordo_sha256_update(s, n->u.str, n->len);
 		return;
 	}
-	uint32_t cnt = n->type == ORDO_NODE_MAP ? 2 * n->len : n->len;
+	uint32_t cnt = n->len;
 	ordo_sha256_update(s, &cnt, sizeof(cnt));
+	if (n->type == ORDO_NODE_SEQ) {
+		for (uint32_t i = 0; i < cnt; i++)
+			hash_node(s, &n->u.items[i]);
+		return;
+	}
+	const ordo_node *small[16];
+	const ordo_node **keys = cnt <= 16 ? small : ordo_xmalloc(sizeof(*keys) * cnt);
 	for (uint32_t i = 0; i < cnt; i++)
-		hash_node(s, &n->u.items[i]);
+		keys[i] = ordo_node_key(n, i);
+	qsort(keys, cnt, sizeof(*keys), key_order);
+	for (uint32_t i = 0; i < cnt; i++) {
+		hash_node(s, keys[i]);
+		hash_node(s, keys[i] + 1); /* its value follows it */
+	}
+	if (keys != small)
+		free(keys);
+}
+
+/* The fingerprint: the content, and where each component is going (so a
+ * --target that changes nothing changes nothing). */
+static void fingerprint(ordo_estate *e)
+{
+	ordo_sha256 sha;
+	char hex[65], v[64];
+	ordo_sha256_init(&sha);
+	hash_node(&sha, e->doc->root);
+	for (uint32_t i = 0; i < e->ncomponents; i++) {
+		const ordo_component *c = &e->components[i];
+		ordo_sha256_update(&sha, c->id, strlen(c->id) + 1);
+		if (c->requested_target.scale)
+			ordo_version_str(&c->requested_target, v, sizeof(v));
+		else
+			v[0] = '\0';
+		ordo_sha256_update(&sha, v, strlen(v) + 1);
+	}
+	ordo_sha256_hex(&sha, hex);
+	snprintf(e->fingerprint, sizeof(e->fingerprint), "sha256:%s", hex);
 }
 
 int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c, ordo_diag *d)
@@ -615,6 +670,7 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 	if (err < 0)
 		return err;
 	ordo_estate *e = ordo_xcalloc(1, sizeof(*e));
+	e->server_by_name.nocase = true; /* host names: VMM01 and vmm01 are one server */
 	e->doc = doc;
 	e->catalog = c;
 	e->file = doc->file;
@@ -636,7 +692,7 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 	const ordo_node *fmt = ordo_node_get(root, "ordo");
 	if (!fmt)
 		ordo_rd_error(&l.r, root, "missing 'ordo: 1' (the estate format version)");
-	else if (fmt->type != ORDO_NODE_NUMBER || strcmp(fmt->u.str, "1") != 0)
+	else if (!ordo_rd_scalar(fmt) || strcmp(fmt->u.str, "1") != 0)
 		ordo_rd_error(&l.r, fmt, "unsupported estate format '%s' (this ordo reads 1)",
 			      ordo_rd_scalar(fmt) ? fmt->u.str : ordo_node_kind(fmt));
 	e->name = ordo_rd_text(&l.r, root, "name", "the estate", true);
@@ -669,12 +725,7 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 	for (size_t i = 0; i < l.unknown.len; i++)
 		e->unknown[i] = *(ordo_unknown_fact *)l.unknown.items[i];
 
-	ordo_sha256 sha;
-	char hex[65];
-	ordo_sha256_init(&sha);
-	hash_node(&sha, root);
-	ordo_sha256_hex(&sha, hex);
-	snprintf(e->fingerprint, sizeof(e->fingerprint), "sha256:%s", hex);
+	fingerprint(e);
 done:
 	ordo_vec_release(&waivers);
 	ordo_vec_release(&l.unknown);
@@ -731,14 +782,6 @@ int ordo_estate_override_target(ordo_estate *e, const char *text, ordo_diag *d)
 		c->requested_target = v;
 		effective_target(c, false);
 	}
-	/* the fingerprint covers what was planned for: include the override */
-	ordo_sha256 sha;
-	char hex[65];
-	ordo_sha256_init(&sha);
-	ordo_sha256_update(&sha, e->fingerprint, strlen(e->fingerprint));
-	ordo_sha256_update(&sha, "\0target=", 8);
-	ordo_sha256_update(&sha, text, strlen(text));
-	ordo_sha256_hex(&sha, hex);
-	snprintf(e->fingerprint, sizeof(e->fingerprint), "sha256:%s", hex);
+	fingerprint(e);
 	return 0;
 }

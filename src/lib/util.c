@@ -373,21 +373,42 @@ void ordo_diag_release(ordo_diag *d)
 
 /* ---- hash map (open addressing, FNV-1a) ---- */
 
-static uint64_t hash(const char *s, size_t n)
+static uint64_t hash(const char *s, size_t n, bool nocase)
 {
 	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
+		unsigned char c = (unsigned char)s[i];
+		if (nocase && c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		h ^= c;
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+static bool key_eq(const ordo_map *m, size_t i, const char *key, size_t keylen)
+{
+	if (m->lens[i] != keylen)
+		return false;
+	if (!m->nocase)
+		return memcmp(m->keys[i], key, keylen) == 0;
+	for (size_t k = 0; k < keylen; k++) {
+		unsigned char a = (unsigned char)m->keys[i][k], b = (unsigned char)key[k];
+		if (a >= 'A' && a <= 'Z')
+			a = (unsigned char)(a + 32);
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char)(b + 32);
+		if (a != b)
+			return false;
+	}
+	return true;
 }
 
 static void map_grow(ordo_map *m)
 {
 	size_t ncap = m->cap ? m->cap * 2 : 16;
 	ordo_map n = {ordo_xcalloc(ncap, sizeof(char *)), ordo_xcalloc(ncap, sizeof(uint32_t)),
-		      ordo_xcalloc(ncap, sizeof(void *)), ncap, 0};
+		      ordo_xcalloc(ncap, sizeof(void *)), ncap, 0, m->nocase};
 	for (size_t i = 0; i < m->cap; i++)
 		if (m->keys[i])
 			ordo_map_put(&n, m->keys[i], m->lens[i], m->vals[i]);
@@ -399,9 +420,9 @@ void *ordo_map_put(ordo_map *m, const char *key, size_t keylen, void *val)
 {
 	if ((m->len + 1) * 4 >= m->cap * 3)
 		map_grow(m);
-	size_t i = hash(key, keylen) & (m->cap - 1);
+	size_t i = hash(key, keylen, m->nocase) & (m->cap - 1);
 	while (m->keys[i]) {
-		if (m->lens[i] == keylen && memcmp(m->keys[i], key, keylen) == 0) {
+		if (key_eq(m, i, key, keylen)) {
 			void *old = m->vals[i];
 			m->vals[i] = val;
 			return old;
@@ -419,9 +440,9 @@ void *ordo_map_get(const ordo_map *m, const char *key, size_t keylen)
 {
 	if (!m->cap)
 		return NULL;
-	size_t i = hash(key, keylen) & (m->cap - 1);
+	size_t i = hash(key, keylen, m->nocase) & (m->cap - 1);
 	while (m->keys[i]) {
-		if (m->lens[i] == keylen && memcmp(m->keys[i], key, keylen) == 0)
+		if (key_eq(m, i, key, keylen))
 			return m->vals[i];
 		i = (i + 1) & (m->cap - 1);
 	}
@@ -437,6 +458,7 @@ void ordo_map_release(ordo_map *m)
 	m->lens = NULL;
 	m->vals = NULL;
 	m->cap = m->len = 0;
+	/* nocase stays: the map can be used again the same way */
 }
 
 /* ---- files ---- */

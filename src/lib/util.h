@@ -129,9 +129,11 @@ typedef struct {
 	void **vals;
 	size_t cap; /* power of two */
 	size_t len;
+	bool nocase; /* ASCII case-insensitive keys (host names) */
 } ordo_map;
 
-#define ORDO_MAP_INIT {NULL, NULL, NULL, 0, 0}
+#define ORDO_MAP_INIT {NULL, NULL, NULL, 0, 0, false}
+#define ORDO_MAP_INIT_NOCASE {NULL, NULL, NULL, 0, 0, true}
 /** Insert or replace; keys are borrowed. Returns the previous value or NULL. */
 void *ordo_map_put(ordo_map *m, const char *key, size_t keylen, void *val);
 void *ordo_map_get(const ordo_map *m, const char *key, size_t keylen);
