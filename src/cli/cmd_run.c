@@ -468,14 +468,14 @@ int cmd_verify(cli_opts *o)
 		rc = journal_error(e);
 		goto done;
 	}
-	char *plan = ordo_journal_meta(j, "plan");
+	char *plan = ordo_journal_meta(j, "end_state");
 	ordo_journal_close(j);
 	ordo_doc *doc = NULL;
 	ordo_diag d = ORDO_DIAG_INIT;
 	ordo_load_options lo = ORDO_LOAD_OPTIONS_INIT;
 	lo.syntax = ORDO_SYNTAX_JSON;
-	if (!plan || ordo_load_buffer(&doc, plan, strlen(plan), "journal plan", &lo, &d) < 0) {
-		fprintf(stderr, "ordo: journal '%s' holds no readable plan\n", path);
+	if (!plan || ordo_load_buffer(&doc, plan, strlen(plan), "journal end state", &lo, &d) < 0) {
+		fprintf(stderr, "ordo: journal '%s' holds no plan to verify against\n", path);
 		ordo_diag_release(&d);
 		free(plan);
 		rc = CLI_EXIT_DATAERR;
@@ -483,7 +483,7 @@ int cmd_verify(cli_opts *o)
 	}
 	ordo_diag_release(&d);
 	free(plan);
-	const ordo_node *end = ordo_node_get(doc->root, "end_state");
+	const ordo_node *end = doc->root;
 	uint32_t bad = 0, n = end && end->type == ORDO_NODE_SEQ ? end->len : 0;
 	ordo_buf out = ORDO_BUF_INIT;
 	ordo_jw w;

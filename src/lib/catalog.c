@@ -217,21 +217,24 @@ static void hash_file(build *b, const char *name, const char *data, size_t len)
 	ordo_sha256_update(&b->sha, data, len);
 }
 
-static int add_buffer(build *b, const char *name, const char *data, size_t len, int layer)
+/* name is what messages say; key what the fingerprint covers (the path
+ * inside the catalog, so spelling the folder differently changes nothing) */
+static int add_buffer(build *b, const char *name, const char *key, const char *data, size_t len,
+		      int layer)
 {
 	ordo_doc *doc = NULL;
 	ordo_load_options lo = ORDO_LOAD_OPTIONS_INIT;
 	int err = ordo_load_buffer(&doc, data, len, name, &lo, b->d);
 	if (err < 0)
 		return err;
-	hash_file(b, name, data, len);
+	hash_file(b, key, data, len);
 	ordo_vec_push(&b->docs, doc);
 	b->c->nfiles++;
 	file_doc(b, doc, layer);
 	return 0;
 }
 
-static int add_file(build *b, const char *path, int layer)
+static int add_file(build *b, const char *path, const char *key, int layer)
 {
 	char *data;
 	size_t len;
@@ -245,7 +248,7 @@ static int add_file(build *b, const char *path, int layer)
 			ordo_diag_add(b->d, &loc, "catalog '%s': %s", path, why);
 		return err;
 	}
-	err = add_buffer(b, path, data, len, layer);
+	err = add_buffer(b, path, key, data, len, layer);
 	free(data);
 	return err;
 }
@@ -264,7 +267,7 @@ static bool catalog_name(const char *n)
 }
 
 /* Every catalog file below dir, sorted, so the merge is deterministic. */
-static int add_dir(build *b, const char *dir, int layer, int depth)
+static int add_dir(build *b, const char *dir, const char *rel, int layer, int depth)
 {
 	DIR *dh = opendir(dir);
 	if (!dh) {
@@ -281,19 +284,21 @@ static int add_dir(build *b, const char *dir, int layer, int depth)
 	qsort(names.items, names.len, sizeof(void *), cmp_str);
 	int err = 0;
 	for (size_t i = 0; i < names.len; i++) {
-		ordo_buf p = ORDO_BUF_INIT;
+		ordo_buf p = ORDO_BUF_INIT, k = ORDO_BUF_INIT;
 		ordo_buf_printf(&p, "%s/%s", dir, (char *)names.items[i]);
+		ordo_buf_printf(&k, "%s%s%s", rel, *rel ? "/" : "", (char *)names.items[i]);
 		struct stat st;
 		if (stat(p.ptr, &st) == 0 && S_ISDIR(st.st_mode) && depth < 8) {
-			int e = add_dir(b, p.ptr, layer, depth + 1);
+			int e = add_dir(b, p.ptr, k.ptr, layer, depth + 1);
 			if (e < 0 && !err)
 				err = e;
 		} else if (catalog_name(names.items[i])) {
-			int e = add_file(b, p.ptr, layer);
+			int e = add_file(b, p.ptr, k.ptr, layer);
 			if (e < 0 && !err)
 				err = e;
 		}
 		ordo_buf_release(&p);
+		ordo_buf_release(&k);
 		free(names.items[i]);
 	}
 	ordo_vec_release(&names);
@@ -643,9 +648,8 @@ static void build_product(cx *x, const entry *e, ordo_cat_product *p, int index)
 			const ordo_node *rn = &roles->u.items[i];
 			if (!ordo_rd_is_map(&x->r, rn, "a role"))
 				continue;
-			static const char *const rkeys[] = {"id",        "mode",  "initial", "batch",
-							    "anonymous", "after", "with",    "doc",
-							    NULL};
+			static const char *const rkeys[] = {"id",    "mode", "initial",  "batch", "anonymous",
+							    "after", "with", "moves_to", "doc",   NULL};
 			ordo_rd_keys(&x->r, rn, rkeys, "a role");
 			ordo_cat_role *r = &p->roles[p->nroles];
 			r->id = ordo_rd_text(&x->r, rn, "id", "a role", true);
@@ -685,6 +689,7 @@ static void build_product(cx *x, const entry *e, ordo_cat_product *p, int index)
 			r->after_given = ordo_node_get(rn, "after") != NULL;
 			strlist(x, rn, "after", "a role", false, &r->after);
 			r->with = ordo_rd_text(&x->r, rn, "with", "a role", false);
+			r->moves_to = compile(x, rn, "moves_to");
 			p->nroles++;
 		}
 	}
@@ -693,7 +698,15 @@ static void build_product(cx *x, const entry *e, ordo_cat_product *p, int index)
 		const ordo_cat_role *r = &p->roles[i];
 		const ordo_node *rn = roles ? &roles->u.items[i] : n;
 		for (uint32_t j = 0; j < r->after.n; j++) {
-			const ordo_cat_role *a = ordo_product_role(p, r->after.items[j]);
+			const char *item = r->after.items[j];
+			const char *colon = strchr(item, ':');
+			char name[64];
+			snprintf(name, sizeof(name), "%.*s", colon ? (int)(colon - item) : (int)strlen(item), item);
+			const ordo_cat_role *a = ordo_product_role(p, name);
+			if (a && colon && (strcmp(colon, ":initial") || !a->initial))
+				ordo_rd_error(&x->r, ordo_node_get(rn, "after"),
+					      "'%s' in 'after' of role '%s': only ':initial' of a role with 'initial: true' is known",
+					      item, r->id);
 			if (!a || a->index >= r->index)
 				ordo_rd_error(&x->r, ordo_node_get(rn, "after"),
 					      "role '%s' of %s must come after roles listed before it, not '%s'",
@@ -1398,6 +1411,12 @@ static void compile_all(build *b)
 			     strlen(c->products[c->nproducts].id), &c->products[c->nproducts]);
 		c->nproducts++;
 	}
+	for (uint32_t i = 0; i < c->nproducts; i++) {
+		ordo_strlist one = {&c->products[i].id, 1};
+		for (uint32_t k = 0; k < c->products[i].nroles; k++)
+			lint_expr(&x, c->products[i].roles[k].moves_to, ORDO_SCOPE_COMPONENT, &one, false,
+				  "'moves_to' of a role");
+	}
 	l = &b->sec[SEC_CHECKS];
 	c->checks = ordo_arena_alloc(c->arena, sizeof(ordo_cat_check) * (l->n + 1));
 	for (size_t i = 0; i < l->n; i++) {
@@ -1448,7 +1467,7 @@ int ordo_catalog_load(ordo_catalog **out, const ordo_catalog_options *opts, ordo
 			if (strncmp(f->path, prefix, strlen(prefix)) != 0)
 				continue;
 			char *name = ordo_arena_printf(c->arena, "<builtin>/%s", f->path);
-			int e = add_buffer(&b, name, f->data, f->len, 0);
+			int e = add_buffer(&b, name, f->path, f->data, f->len, 0);
 			if (e < 0 && !err)
 				err = e;
 		}
@@ -1456,10 +1475,12 @@ int ordo_catalog_load(ordo_catalog **out, const ordo_catalog_options *opts, ordo
 	for (size_t i = 0; i < opts->npaths; i++) {
 		struct stat st;
 		int e;
+		const char *base = strrchr(opts->paths[i], '/');
+		base = base && base[1] ? base + 1 : opts->paths[i];
 		if (stat(opts->paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-			e = add_dir(&b, opts->paths[i], (int)i + 1, 0);
+			e = add_dir(&b, opts->paths[i], "", (int)i + 1, 0);
 		else
-			e = add_file(&b, opts->paths[i], (int)i + 1);
+			e = add_file(&b, opts->paths[i], base, (int)i + 1);
 		if (e < 0 && !err)
 			err = e;
 	}

@@ -84,6 +84,8 @@ typedef struct {
 	ordo_strlist after; /* roles that finish first; default: the previous role */
 	bool after_given;   /* `after` was written (possibly empty) */
 	const char *with;   /* upgraded with the same server's step of this role */
+	const ordo_expr *moves_to; /* component-scope: the server the (single) member
+				    * runs on after the upgrade, when it changes */
 } ordo_cat_role;
 
 typedef struct {

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "sha256.h"
@@ -392,6 +393,25 @@ ordo_eval_ctx ordo_scope_eval_ctx(ordo_scope_ctx *sc)
 	return c;
 }
 
+const char *ordo_member_after(const ordo_estate *e, const ordo_component *c,
+			      const ordo_role_members *rm, uint32_t i, ordo_eval *ev)
+{
+	const char *name = ordo_role_member(rm, i);
+	if (!rm->role->moves_to || rm->names->len != 1)
+		return name;
+	ordo_scope_ctx sc = {.estate = e, .comp = c, .hop_index = -1};
+	ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
+	ordo_value v;
+	uint32_t mark = ev->trace_len;
+	ordo_expr_eval(rm->role->moves_to, &ctx, ev, &v);
+	ev->trace_len = mark;
+	if (v.type != ORDO_VAL_STR || !v.u.str.len || (v.u.str.len == strlen(name) &&
+						       !strncasecmp(v.u.str.s, name, v.u.str.len)))
+		return name;
+	/* the value is a fact of the estate (a node's text): it outlives ev */
+	return v.u.str.s;
+}
+
 const char *ordo_version_dup(ordo_arena *a, const ordo_version *v)
 {
 	char buf[128];
@@ -663,7 +683,8 @@ static void run_catalog_checks(runner *rn)
 							continue;
 						sc.role = rm->role->id;
 						for (uint32_t m = 0; m < rm->names->len; m++) {
-							const char *name = ordo_role_member(rm, m);
+							/* judged where it will run: a new computer if it moves */
+							const char *name = ordo_member_after(e, comp, rm, m, &rn->ev);
 							const ordo_server *s = ordo_estate_server(e, name);
 							if (!s)
 								continue;

@@ -111,6 +111,12 @@ ordo_eval_ctx ordo_scope_eval_ctx(ordo_scope_ctx *sc);
 const char *ordo_sequence_rule(const ordo_estate *e, const ordo_component *a,
 			       const ordo_component *b, int32_t idx, ordo_arena *arena,
 			       ordo_eval *ev);
+/** Where member i of a named role runs after the upgrade: the role's
+ * `moves_to` value when the role has a single member and the value names
+ * another server, else the member itself. Borrowed from the estate or
+ * catalog. */
+const char *ordo_member_after(const ordo_estate *e, const ordo_component *c,
+			      const ordo_role_members *rm, uint32_t i, ordo_eval *ev);
 /** Format a version into the arena. */
 const char *ordo_version_dup(ordo_arena *a, const ordo_version *v);
 

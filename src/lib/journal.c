@@ -333,6 +333,16 @@ static int put_meta(ordo_journal *j, const char *key, const char *value)
 	return rc == SQLITE_DONE ? 0 : ORDO_ERROR;
 }
 
+int ordo_journal_set_meta(ordo_journal *j, const char *key, const char *value, char **err)
+{
+	*err = NULL;
+	if (put_meta(j, key, value)) {
+		*err = dupmsg("journal '%s': cannot store %s: %s", j->path, key, sqlite3_errmsg(j->db));
+		return ORDO_ERROR;
+	}
+	return 0;
+}
+
 char *ordo_journal_meta(ordo_journal *j, const char *key)
 {
 	sqlite3_stmt *st;

@@ -89,7 +89,9 @@ int ordo_journal_replan(ordo_journal *j, const char *plan_json, const char *fing
 			const char *estate_fp, const char *catalog_fp, const uint32_t *ids,
 			const uint32_t *map, uint32_t n, const char *operator_, char **err);
 
-/** Meta values ("plan", "fingerprint", "estate", "estate_fingerprint",
+/** Store a meta value (replacing it). */
+int ordo_journal_set_meta(ordo_journal *j, const char *key, const char *value, char **err);
+/** Meta values ("plan", "end_state", "fingerprint", "estate", "estate_fingerprint",
  * "catalog_fingerprint", "created"): caller frees; NULL when absent. */
 char *ordo_journal_meta(ordo_journal *j, const char *key);
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *ordo_phase_name(ordo_phase p)
 {
@@ -36,6 +37,7 @@ typedef struct {
 	ordo_eval ev;
 	ordo_version *cur;   /* simulated version per component, as generation goes */
 	bool *packs_registered; /* per (component, pack): flattened by pack_base */
+	ordo_version *pack_cur;  /* the release registered now, same index */
 	uint32_t *pack_base;
 	uint32_t stage;
 	ordo_vec pend;       /* pending* for the hop being generated */
@@ -217,13 +219,16 @@ static bool test(gen *g, const ordo_expr *e, ordo_scope_ctx *sc)
 
 /* ---- stages and order ---- */
 
-static int32_t hop_stage_key(const ordo_component *c, const ordo_hop *h)
+static int32_t hop_stage_key(const ordo_estate *e, const ordo_component *c, const ordo_hop *h)
 {
 	/* a product whose versions do not follow the suite moves in the stage of
-	 * the release the estate is going to */
-	if (c->product->independent && c->requested_target.scale &&
-	    !ordo_product_has_release(c->product, c->requested_target.idx))
-		return c->requested_target.idx;
+	 * the release the estate is going to, in its place in the suite order */
+	if (c->product->independent) {
+		if (e->target.scale)
+			return e->target.idx;
+		if (c->requested_target.scale)
+			return c->requested_target.idx;
+	}
 	return h->to.idx;
 }
 
@@ -306,7 +311,7 @@ static bool procedure_covers(gen *g, const hopctx *h, const char *action, const 
 		const ordo_role_members *rm = &c->roles[ri];
 		bool member = false;
 		for (uint32_t j = 0; rm->names && j < rm->names->len && !member; j++)
-			member = !strcmp(ordo_role_member(rm, j), server);
+			member = !strcasecmp(ordo_member_after(g->e, c, rm, j, &g->ev), server);
 		if (!member)
 			continue;
 		const ordo_cat_procedure *pr = procedure_for(g, c, rm->role->id, h->hop->to.idx);
@@ -339,17 +344,29 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 	static const ordo_cat_proc_step default_step = {"upgrade", NULL, {NULL, 0, NULL, NULL}, true};
 	uint32_t nsteps = pr ? pr->nsteps : 1;
 	uint32_t last = 0;
+	/* a member that moves to a new computer: what is done to the old
+	 * installation (backup, uninstall) stays on the old one, the rest
+	 * happens on the new one */
+	const char *moved = NULL;
+	const ordo_role_members *rm = ordo_component_role(h->comp, role->id);
+	if (u->nservers == 1 && rm && rm->names && rm->names->len == 1) {
+		const char *after = ordo_member_after(g->e, h->comp, rm, 0, &g->ev);
+		if (after != ordo_role_member(rm, 0))
+			moved = after;
+	}
 	for (uint32_t k = 0; k < nsteps; k++) {
 		const ordo_cat_proc_step *ps = pr ? &pr->steps[k] : &default_step;
 		bool is_upgrade = !strcmp(ps->action, "upgrade");
+		bool on_old = !strcmp(ps->action, "backup") || !strcmp(ps->action, "uninstall");
 		/* which servers of the unit this step applies to */
 		const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (u->nservers + 1));
 		uint32_t n = 0;
 		ordo_scope_ctx sc;
 		for (uint32_t i = 0; i < u->nservers; i++) {
-			scope_for(g, h, &sc, role->id, u->servers[i]);
+			const char *where = moved && !on_old ? moved : u->servers[i];
+			scope_for(g, h, &sc, role->id, where);
 			if (is_upgrade || test(g, ps->when, &sc))
-				names[n++] = u->servers[i];
+				names[n++] = where;
 		}
 		bool anon_applies = false;
 		if (u->members && !u->nservers) {
@@ -395,6 +412,9 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 		}
 		if (mode_why)
 			add_why(g, s, mode_why);
+		if (moved && !on_old)
+			add_why(g, s, ordo_arena_printf(g->a, "role %s moves from %s to %s", role->id,
+							u->servers[0], moved));
 		if (h->stage_why)
 			add_why(g, s, h->stage_why);
 		/* findings this step removes */
@@ -733,7 +753,14 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 			continue;
 		pending *pd = ordo_xcalloc(1, sizeof(*pd));
 		pd->f = f;
-		pd->by_procedure = f->nservers > 0;
+		/* a procedure step removes the finding when it does that very thing
+		 * (an OS upgrade); steps of the catch-all actions never stand in
+		 * for a specific remedy */
+		static const char *const generic[] = {"prepare", "configure", "verify", "backup", NULL};
+		bool specific = true;
+		for (const char *const *q = generic; *q; q++)
+			specific &= strcmp(*q, f->resolve_action) != 0;
+		pd->by_procedure = f->nservers > 0 && specific;
 		for (uint32_t j = 0; j < f->nservers && pd->by_procedure; j++)
 			pd->by_procedure = procedure_covers(g, &hc, f->resolve_action, f->servers[j]);
 		ordo_vec_push(&g->pend, pd);
@@ -774,7 +801,8 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		uint32_t n = component_servers(g, host, &names);
 		set_servers(g, s, names, n);
 		s->pack_for = c;
-		s->pack_version = host->packs[packs[i].pack].version;
+		s->pack = &host->packs[packs[i].pack];
+		s->pack_version = g->pack_cur[flat];
 		s->from = hc.from;
 		s->to = hop->to;
 		s->hop_index = hc.hop_index;
@@ -795,6 +823,7 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 	uint32_t *nsinks = ordo_arena_alloc(g->a, sizeof(uint32_t) * (nroles + 1));
 	bool *present = ordo_arena_alloc(g->a, sizeof(bool) * (nroles + 1));
 	bool *consumed = ordo_arena_alloc(g->a, sizeof(bool) * (nroles + 1));
+	uint32_t *initial_sink = ordo_arena_alloc(g->a, sizeof(uint32_t) * (nroles + 1));
 	ordo_vec all_sinks = ORDO_VEC_INIT;
 	int last_present = -1;
 	for (uint32_t ri = 0; ri < nroles; ri++) {
@@ -824,9 +853,18 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		const char *dep_why = NULL;
 		if (role->after_given) {
 			for (uint32_t j = 0; j < role->after.n; j++) {
-				const ordo_cat_role *ar = ordo_product_role(c->product, role->after.items[j]);
+				/* "management_server:initial": only that role's initial server */
+				const char *item = role->after.items[j];
+				const char *colon = strchr(item, ':');
+				char name[64];
+				snprintf(name, sizeof(name), "%.*s", colon ? (int)(colon - item) : (int)strlen(item), item);
+				const ordo_cat_role *ar = ordo_product_role(c->product, name);
 				if (!ar || !present[ar->index])
 					continue;
+				if (colon && initial_sink[ar->index]) {
+					ordo_vec_push(&deps, (void *)(uintptr_t)initial_sink[ar->index]);
+					continue;
+				}
 				consumed[ar->index] = true;
 				for (uint32_t k = 0; k < nsinks[ar->index]; k++)
 					ordo_vec_push(&deps, (void *)(uintptr_t)role_sinks[ar->index][k]);
@@ -891,6 +929,8 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 				add_why(g, g->steps.items[first_id - 1], dep_why);
 			if (units[ui].nservers == 1)
 				last = emit_with(g, &hc, role, units[ui].servers[0], last);
+			if (units[ui].initial)
+				initial_sink[ri] = last;
 			bool chained = units[ui].initial || role->mode == ORDO_MODE_SEQUENTIAL ||
 				       role->mode == ORDO_MODE_ALONE || role->mode == ORDO_MODE_BATCH;
 			if (chained) {
@@ -936,12 +976,22 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 			ordo_vec_push(&prev, all_sinks.items[k]);
 	}
 	ordo_vec_release(&all_sinks);
+	/* tasks anchored after a role the estate does not have: at the hop's end */
+	for (uint32_t ri = 0; ri < nroles; ri++)
+		if (!present[ri])
+			emit_tasks(g, &hc, 2, c->roles[ri].role->id, &prev);
 	g->cur[c->index] = hop->to;
 
-	/* packs back on, at a release the new state supports */
+	/* packs back on, at a release the new state supports: one per host, even
+	 * where an old and a new build of the pack were both deployed */
 	for (uint32_t i = 0; i < npacks; i++) {
 		uint32_t flat = g->pack_base[packs[i].host->index] + packs[i].pack;
 		const ordo_component *host = packs[i].host;
+		bool again = false;
+		for (uint32_t q = 0; q < i && !again; q++)
+			again = packs[q].host == host;
+		if (again)
+			continue;
 		ordo_version pv;
 		if (!pick_pack_version(g, &packs[i], g->cur[host->index], hop->to, &pv)) {
 			no_pack_fits(g, &packs[i], hop->to);
@@ -952,7 +1002,9 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		uint32_t n = component_servers(g, host, &names);
 		set_servers(g, s, names, n);
 		s->pack_for = c;
+		s->pack = &host->packs[packs[i].pack];
 		s->pack_version = pv;
+		g->pack_cur[flat] = pv;
 		s->from = hc.from;
 		s->to = hop->to;
 		s->hop_index = hc.hop_index;
@@ -961,7 +1013,9 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 					     vs(g, &pv), c->id);
 		add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: registered again after %s reaches %s",
 						c->id, c->id, vs(g, &hop->to)));
-		resolve_pack_findings(g, &host->packs[packs[i].pack], s);
+		for (uint32_t q = i; q < npacks; q++)
+			if (packs[q].host == host)
+				resolve_pack_findings(g, &host->packs[packs[q].pack], s);
 		after_all(g, s, &prev);
 		set_one(&prev, s->id);
 		g->packs_registered[flat] = true;
@@ -1004,7 +1058,8 @@ static void gen_leftovers(gen *g, ordo_vec *exits)
 				ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, "integration_pack", "unregister-ip");
 				set_servers(g, s, names, n);
 				s->pack_for = pk->for_comp;
-				s->pack_version = pk->version;
+				s->pack = pk;
+				s->pack_version = g->pack_cur[flat];
 				s->title = ordo_arena_printf(g->a, "Uninstall and unregister the %s integration pack for %s everywhere",
 							     vs(g, &pk->version), pk->for_id);
 				add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: its release does not fit", pk->for_id));
@@ -1020,7 +1075,9 @@ static void gen_leftovers(gen *g, ordo_vec *exits)
 				ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, "integration_pack", "register-ip");
 				set_servers(g, s, names, n);
 				s->pack_for = pk->for_comp;
+				s->pack = pk;
 				s->pack_version = pv;
+				g->pack_cur[flat] = pv;
 				s->title = ordo_arena_printf(g->a, "Install, register and deploy the %s integration pack for %s",
 							     vs(g, &pv), pk->for_id);
 				add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: the release that fits %s %s",
@@ -1179,8 +1236,12 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 		npacks += e->components[i].npacks;
 	}
 	g.packs_registered = ordo_arena_alloc(g.a, sizeof(bool) * (npacks + 1));
+	g.pack_cur = ordo_arena_alloc(g.a, sizeof(ordo_version) * (npacks + 1));
 	for (uint32_t i = 0; i < npacks; i++)
 		g.packs_registered[i] = true;
+	for (uint32_t i = 0; i < e->ncomponents; i++)
+		for (uint32_t k = 0; k < e->components[i].npacks; k++)
+			g.pack_cur[g.pack_base[i] + k] = e->components[i].packs[k].version;
 
 	/* stages: the releases hops reach, in release order */
 	uint32_t nkeys = 0;
@@ -1192,7 +1253,7 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 			p->complete = false;
 		for (uint32_t h = 0; h < path->n; h++) {
 			keys = ordo_xrealloc(keys, sizeof(int32_t) * (nkeys + 1));
-			keys[nkeys++] = hop_stage_key(&e->components[i], &path->hops[h]);
+			keys[nkeys++] = hop_stage_key(e, &e->components[i], &path->hops[h]);
 		}
 	}
 	qsort(keys, nkeys, sizeof(int32_t), cmp_i32);
@@ -1209,16 +1270,17 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 		int32_t key = keys[st];
 		const char *rel = g.c->release.entries[key];
 		/* the components moving in this stage, with their hop */
-		uint32_t nc = 0;
-		uint32_t *comps = ordo_arena_alloc(g.a, sizeof(uint32_t) * (e->ncomponents + 1));
-		int *hopi = ordo_arena_alloc(g.a, sizeof(int) * (e->ncomponents + 1));
+		uint32_t nc = 0, cap = 0;
+		for (uint32_t i = 0; i < e->ncomponents; i++)
+			cap += r->paths[i].path.n;
+		uint32_t *comps = ordo_arena_alloc(g.a, sizeof(uint32_t) * (cap + 1));
+		int *hopi = ordo_arena_alloc(g.a, sizeof(int) * (cap + 1));
 		for (uint32_t i = 0; i < e->ncomponents; i++) {
 			const ordo_path *path = &r->paths[i].path;
 			for (uint32_t h = 0; h < path->n; h++)
-				if (hop_stage_key(&e->components[i], &path->hops[h]) == key) {
+				if (hop_stage_key(e, &e->components[i], &path->hops[h]) == key) {
 					comps[nc] = i;
 					hopi[nc++] = (int)h;
-					break;
 				}
 		}
 		/* topological order of the stage's components (Kahn; estate order
@@ -1227,8 +1289,10 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 		for (uint32_t a = 0; a < nc; a++)
 			for (uint32_t b = 0; b < nc; b++)
 				rule[a * nc + b] = a == b ? NULL
-						   : must_precede(&g, &e->components[comps[a]],
-								  &e->components[comps[b]], key);
+						   : comps[a] == comps[b]
+							   ? (hopi[a] < hopi[b] ? "one hop after the other" : NULL)
+							   : must_precede(&g, &e->components[comps[a]],
+									  &e->components[comps[b]], key);
 		bool *done = ordo_arena_alloc(g.a, sizeof(bool) * (nc + 1));
 		ordo_vec *exits = ordo_arena_alloc(g.a, sizeof(ordo_vec) * (nc + 1));
 		for (uint32_t round = 0; round < nc; round++) {

@@ -45,6 +45,7 @@ typedef struct ordo_step {
 	bool alone;             /* nothing else may run in its wave */
 	const char *title;
 	const ordo_component *pack_for; /* integration-pack steps: the served component */
+	const ordo_pack *pack;          /* and the pack itself (a component may have two) */
 	ordo_version pack_version;      /* register-ip: the pack version registered */
 	uint32_t *after;        /* ids of steps that must finish first */
 	uint32_t nafter, after_cap;

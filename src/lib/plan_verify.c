@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "plan.h"
 
@@ -150,7 +151,7 @@ static void apply(vctx *v, const ordo_step *s)
 	if (!strcmp(s->action, "unregister-ip") || !strcmp(s->action, "register-ip")) {
 		bool reg = s->action[0] == 'r';
 		for (uint32_t i = 0; i < c->npacks; i++) {
-			if (c->packs[i].for_comp != s->pack_for)
+			if (s->pack ? s->pack != &c->packs[i] : c->packs[i].for_comp != s->pack_for)
 				continue;
 			if (cs->registered[i] == reg)
 				violate(v, s->id, "integration-pack",
@@ -173,8 +174,10 @@ static void apply(vctx *v, const ordo_step *s)
 	const ordo_role_members *rm = &c->roles[r];
 	for (uint32_t k = 0; k < s->nservers; k++) {
 		int found = -1;
+		/* a member may be upgraded on the computer it moves to */
 		for (uint32_t i = 0; rm->names && i < rm->names->len && found < 0; i++)
-			if (!strcmp(ordo_role_member(rm, i), s->servers[k]))
+			if (!strcasecmp(ordo_role_member(rm, i), s->servers[k]) ||
+			    !strcasecmp(ordo_member_after(v->e, c, rm, i, &v->ev), s->servers[k]))
 				found = (int)i;
 		if (found < 0) {
 			violate(v, s->id, "coverage",

@@ -119,22 +119,6 @@ void ordo_render_json(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 	if (plan) {
 		ordo_jw_key(&w, "steps");
 		ordo_plan_json_steps(plan, &w);
-		/* where every component is once the plan is done (ordo verify) */
-		ordo_jw_key(&w, "end_state");
-		ordo_jw_array_begin(&w);
-		for (uint32_t i = 0; i < r->estate->ncomponents; i++) {
-			const ordo_component *c = &r->estate->components[i];
-			bool moves = r->paths[i].path.status == ORDO_PATH_OK;
-			ordo_jw_object_begin(&w);
-			ordo_jw_key(&w, "component");
-			ordo_jw_string(&w, c->id);
-			ordo_jw_key(&w, "product");
-			ordo_jw_string(&w, c->product->id);
-			ordo_jw_key(&w, "version");
-			version(&w, moves ? &c->target : &c->version);
-			ordo_jw_object_end(&w);
-		}
-		ordo_jw_array_end(&w);
 		if (plan->nviolations) {
 			/* not in the contract's key list: only present when the plan
 			 * failed its own verification, which is a bug to report */

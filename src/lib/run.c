@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "loader.h"
+#include "json_writer.h"
 #include "render.h"
 
 #define KILL_GRACE 5.0
@@ -708,6 +709,29 @@ int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 			free(cfp);
 		}
 		free(fp);
+	}
+	if (!rc) {
+		/* where every component is once the plan is done, for ordo verify */
+		ordo_buf end = ORDO_BUF_INIT;
+		ordo_jw w;
+		ordo_jw_init(&w, &end, false);
+		ordo_jw_array_begin(&w);
+		for (uint32_t i = 0; i < rep->estate->ncomponents; i++) {
+			const ordo_component *c = &rep->estate->components[i];
+			bool moves = rep->paths[i].path.status == ORDO_PATH_OK;
+			char v[64];
+			ordo_jw_object_begin(&w);
+			ordo_jw_key(&w, "component");
+			ordo_jw_string(&w, c->id);
+			ordo_jw_key(&w, "product");
+			ordo_jw_string(&w, c->product->id);
+			ordo_jw_key(&w, "version");
+			ordo_jw_string(&w, ordo_version_str(moves ? &c->target : &c->version, v, sizeof(v)));
+			ordo_jw_object_end(&w);
+		}
+		ordo_jw_array_end(&w);
+		rc = ordo_journal_set_meta(r.j, "end_state", end.ptr, &err);
+		ordo_buf_release(&end);
 	}
 	ordo_buf_release(&plan_json);
 	free(ids);

@@ -1,0 +1,11 @@
+# nothing shared, nothing to order: both DPM upgrades run side by side
+.verdict == "ok"
+[.steps[] | select(.after == []) | .component] == ["dpm1","dpm2"]
+[.steps[] | select(.action == "upgrade" and .role == "server") | .wave] | length == 2 and .[0] == .[1]
+[.findings[] | select(.id == "dpm.shared-sql-sequential")] == []
+# structure: ids are 1..n in output order, waves never go down, start at 1 and leave no gap
+[.steps[].id] == [range(1; (.steps | length) + 1)]
+[.steps[].wave] as $w | $w == ($w | sort) and $w[0] == 1 and ($w | unique) == [range(1; ($w | max) + 1)]
+# every `after` names an earlier step of an earlier wave
+all(.steps[]; . as $s | all($s.after[]; . < $s.id))
+(.steps | map({key: (.id | tostring), value: .wave}) | from_entries) as $w | all(.steps[]; . as $s | all($s.after[]; $w[tostring] < $s.wave))

@@ -1,0 +1,15 @@
+# 2019 order: SMA, Orchestrator, SM, DPM, OM, Configuration Manager, VMM, SPF
+.verdict == "ok"
+["sma","orch","sm","dpm","om","cm","vmm","spf"] as $o | [$o[] as $c | [.steps[] | select(.component == $c and .action == "upgrade") | .wave] | min] | . == sort and (unique | length) == ($o | length)
+["sma","orch","sm","dpm","om","cm","vmm","spf"] as $o | [range(0; ($o | length) - 1) as $i | ([.steps[] | select(.component == $o[$i]) | .wave] | max) < ([.steps[] | select(.component == $o[$i + 1]) | .wave] | min)] | all
+# Configuration Manager follows its own versions, yet moves in the 2019 stage
+[.steps[] | select(.component == "cm" and .action == "upgrade") | .to] == ["current_branch"]
+all(.steps[] | select(.component != "cm"); .to == "2019")
+# structure: ids are 1..n in output order, waves never go down, start at 1 and leave no gap
+[.steps[].id] == [range(1; (.steps | length) + 1)]
+[.steps[].wave] as $w | $w == ($w | sort) and $w[0] == 1 and ($w | unique) == [range(1; ($w | max) + 1)]
+# every `after` names an earlier step of an earlier wave
+all(.steps[]; . as $s | all($s.after[]; . < $s.id))
+(.steps | map({key: (.id | tostring), value: .wave}) | from_entries) as $w | all(.steps[]; . as $s | all($s.after[]; $w[tostring] < $s.wave))
+# coverage: per component, role and hop, every named server a step of that role touches is upgraded by exactly one upgrade step
+[.steps[] | select(.role != null and .role != "integration_pack")] | group_by([.component, .role, .to]) | all([.[] | select(.action == "upgrade") | .servers[]] as $u | ($u | length) == ($u | unique | length) and ([.[] | .servers[]] | unique) == ($u | unique))
