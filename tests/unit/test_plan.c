@@ -132,7 +132,7 @@ static void random_estate(ordo_buf *b, uint32_t seed)
 			uint32_t pick = rnd(4);
 			if (i > 0 && pick == 0)
 				continue;
-			if (i > 0 && !role->initial && (role->anonymous || pick == 1)) {
+			if (i > 0 && role->anonymous && pick == 1) {
 				ordo_buf_printf(b, "      %s: {count: %u}\n", role->id, rnd(700));
 				continue;
 			}
