@@ -3,7 +3,7 @@
 [.findings[] | select(.severity == "blocker") | .id] == ["os.unsupported"]
 . as $p | [.findings[] | select(.id == "os.unsupported") | .resolved_by[] | $p.steps[. - 1] | [.action, .servers]] == [["upgrade-os",["VMM01"]]]
 # the management server procedure: back up -> uninstall keeping the database -> OS -> ADK -> install on the existing database
-[.steps[] | select(.role == "management_server" and .phase == "upgrade") | .action] == ["uninstall","upgrade-os","prepare","upgrade"]
+[.steps[] | select(.role == "management_server" and (.action == "backup" or .phase == "upgrade")) | .action] == ["backup","uninstall","upgrade-os","prepare","upgrade"]
 [.steps[] | select(.role == "management_server" and .phase == "upgrade" and .action == "prepare") | .title] | length == 1 and (.[0] | test("ADK") and test("Windows Server 2022"))
 [.steps[] | select(.role == "management_server" and .phase == "upgrade")] as $s | all(range(1; $s | length); $s[.].after == [$s[. - 1].id])
 # then consoles, library servers and host agents, only once the management server runs 2022

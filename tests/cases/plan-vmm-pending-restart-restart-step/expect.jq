@@ -2,7 +2,7 @@
 # not by another prepare step of the procedure such as the ADK install
 .verdict == "warnings"
 . as $p | [.findings[] | select(.id == "vmm.pending-restart") | .resolved_by[] | $p.steps[. - 1] | [.action, .servers, (.title | test("Restart"))]] == [["prepare",["VMM01"],true]]
-# the restart comes before anything touches VMM: the backup, the uninstall, the setup
+# the restart comes before VMM is uninstalled and set up again
 . as $p | ([.findings[] | select(.id == "vmm.pending-restart") | .resolved_by[0]] | first) as $r | $r != null and $r < ([$p.steps[] | select(.component == "vmm" and .phase == "upgrade") | .id] | min)
 # structure: ids are 1..n in output order, waves never go down, start at 1 and leave no gap
 [.steps[].id] == [range(1; (.steps | length) + 1)]

@@ -1,7 +1,7 @@
 # a supported OS: no upgrade-os step, the rest of the procedure unchanged
 .verdict == "ok"
 [.steps[] | select(.action == "upgrade-os")] == []
-[.steps[] | select(.role == "management_server" and .phase == "upgrade") | .action] == ["uninstall","prepare","upgrade"]
+[.steps[] | select(.role == "management_server" and (.action == "backup" or .phase == "upgrade")) | .action] == ["backup","uninstall","prepare","upgrade"]
 # structure: ids are 1..n in output order, waves never go down, start at 1 and leave no gap
 [.steps[].id] == [range(1; (.steps | length) + 1)]
 [.steps[].wave] as $w | $w == ($w | sort) and $w[0] == 1 and ($w | unique) == [range(1; ($w | max) + 1)]
