@@ -2,7 +2,7 @@
 # Install the Debian packages ordo needs to build and test, if missing.
 # Usage: scripts/deps.sh [build|test]
 set -euo pipefail
-want=(gcc make cmake pkg-config libyaml-dev libyajl-dev libsqlite3-dev)
+want=(gcc make cmake pkg-config libyaml-dev libyajl-dev libsqlite3-dev libssl-dev)
 if [ "${1:-build}" = test ]; then
 	want+=(libcmocka-dev jq valgrind python3)
 fi

@@ -84,6 +84,9 @@ int cli_load_catalog(cli_opts *o, ordo_catalog **out);
 int cli_load_estate(cli_opts *o, ordo_catalog **cat, ordo_estate **est);
 /** Write buf to -o (atomically) or stdout. */
 int cli_emit(const cli_opts *o, ordo_buf *buf);
+/** For large reports: stream buf to stdout (or to -o's temporary file) as it
+ * grows; cli_emit() then finishes the job. Returns 0 or an exit code. */
+int cli_output_begin(const cli_opts *o, ordo_buf *buf);
 /** Whether colour is on for stdout. */
 bool cli_color(const cli_opts *o);
 /** Check --format against the allowed list ("text,json"); sets default. */

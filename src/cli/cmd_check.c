@@ -12,7 +12,7 @@
 
 static int run(cli_opts *o, bool with_steps)
 {
-	int rc = cli_format(o, with_steps ? "text,json,markdown,dot" : "text,json,markdown");
+	int rc = cli_format(o, with_steps ? "text,json,markdown,html,dot" : "text,json,markdown,html");
 	if (rc)
 		return rc;
 	ordo_catalog *cat;
@@ -26,10 +26,18 @@ static int run(cli_opts *o, bool with_steps)
 	ordo_plan_build(&plan, r);
 	const ordo_plan *shown = with_steps ? plan : NULL;
 	ordo_buf out = ORDO_BUF_INIT;
+	rc = cli_output_begin(o, &out);
+	if (rc)
+		goto done;
 	if (!strcmp(o->format, "json")) {
 		ordo_render_json(&out, r, shown);
 	} else if (!strcmp(o->format, "markdown")) {
 		ordo_render_markdown(&out, r, shown);
+	} else if (!strcmp(o->format, "html")) {
+		if (ordo_render_html(&out, r, shown) < 0) {
+			rc = cli_error("cannot render the report as HTML");
+			goto done;
+		}
 	} else if (!strcmp(o->format, "dot")) {
 		ordo_render_dot(&out, r, plan);
 	} else if (!o->quiet) {
@@ -52,6 +60,7 @@ static int run(cli_opts *o, bool with_steps)
 			rc = CLI_EXIT_SOFTWARE;
 		}
 	}
+done:
 	ordo_buf_release(&out);
 	ordo_plan_free(plan);
 	ordo_report_free(r);

@@ -245,7 +245,7 @@ static const char *text_of(const ordo_node *n)
 
 int cmd_status(cli_opts *o)
 {
-	int rc = cli_format(o, "text,json");
+	int rc = cli_format(o, "text,json,html");
 	if (rc)
 		return rc;
 	if (o->nargs)
@@ -305,7 +305,35 @@ int cmd_status(cli_opts *o)
 				if (ps[k].id == st[i].id)
 					cur_wave = ps[k].wave;
 	ordo_buf out = ORDO_BUF_INIT;
-	if (!strcmp(o->format, "json")) {
+	if (!strcmp(o->format, "html")) {
+		if (!doc || !doc->root) {
+			fprintf(stderr, "ordo: journal '%s' holds no plan to show\n", path);
+			rc = CLI_EXIT_DATAERR;
+			goto status_done;
+		}
+		/* what failed or interrupted steps printed last, as the text shows it */
+		char **outputs = ordo_xcalloc(n + 1, sizeof(*outputs));
+		for (uint32_t i = 0; i < n; i++) {
+			if (st[i].state != ORDO_STATE_FAILED && st[i].state != ORDO_STATE_INTERRUPTED)
+				continue;
+			ordo_joutput *outs;
+			uint32_t no;
+			ordo_journal_outputs(j, st[i].id, &outs, &no);
+			ordo_buf b = ORDO_BUF_INIT;
+			for (uint32_t k = 0; k < no; k++)
+				ordo_buf_printf(&b, "%s%s%s (exit %d, attempt %u):\n%s\n", k ? "\n" : "",
+						outs[k].server && *outs[k].server ? "on " : "",
+						outs[k].server ? outs[k].server : "", outs[k].exit_code,
+						outs[k].attempt, outs[k].output ? outs[k].output : "");
+			ordo_journal_outputs_free(outs, no);
+			outputs[i] = ordo_buf_detach(&b);
+		}
+		ordo_html_run hr = {state, path, st, n, (const char *const *)outputs};
+		ordo_render_html_doc(&out, doc->root, &hr);
+		for (uint32_t i = 0; i < n; i++)
+			free(outputs[i]);
+		free(outputs);
+	} else if (!strcmp(o->format, "json")) {
 		ordo_jw w;
 		ordo_jw_init(&w, &out, true);
 		ordo_jw_object_begin(&w);
@@ -431,6 +459,7 @@ int cmd_status(cli_opts *o)
 		}
 	}
 	rc = cli_emit(o, &out);
+status_done:
 	ordo_buf_release(&out);
 	ordo_journal_steps_free(st, n);
 	free(ps);

@@ -162,10 +162,58 @@ int cli_load_estate(cli_opts *o, ordo_catalog **cat, ordo_estate **est)
 	return rc;
 }
 
+/* the temporary file a streamed -o output goes to, renamed by cli_emit() */
+static char *stream_tmp;
+
+int cli_output_begin(const cli_opts *o, ordo_buf *buf)
+{
+	if (!o->output || !strcmp(o->output, "-")) {
+		buf->sink = stdout;
+		return 0;
+	}
+	struct stat st;
+	if (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode))
+		return 0; /* a device or pipe: cli_emit writes to it directly */
+	ordo_buf tmp = ORDO_BUF_INIT;
+	ordo_buf_printf(&tmp, "%s.tmp.%ld", o->output, (long)getpid());
+	FILE *f = fopen(tmp.ptr, "wb");
+	if (!f) {
+		fprintf(stderr, "ordo: cannot write '%s': %s\n", o->output, strerror(errno));
+		ordo_buf_release(&tmp);
+		return CLI_EXIT_NOINPUT;
+	}
+	buf->sink = f;
+	stream_tmp = ordo_buf_detach(&tmp);
+	return 0;
+}
+
 int cli_emit(const cli_opts *o, ordo_buf *buf)
 {
 	if (buf->oom)
 		return cli_error("output too large");
+	if (buf->sink) {
+		FILE *f = buf->sink;
+		ordo_buf_flush(buf);
+		buf->sink = NULL;
+		bool ok = !buf->failed && fflush(f) == 0;
+		if (f == stdout) {
+			if (!ok)
+				return cli_error("cannot write output: %s", strerror(errno));
+			return 0;
+		}
+		ok &= fclose(f) == 0;
+		char *tmp = stream_tmp;
+		stream_tmp = NULL;
+		if (!ok || rename(tmp, o->output) != 0) {
+			int e = errno;
+			unlink(tmp);
+			free(tmp);
+			fprintf(stderr, "ordo: cannot write '%s': %s\n", o->output, strerror(e));
+			return CLI_EXIT_NOINPUT;
+		}
+		free(tmp);
+		return 0;
+	}
 	if (!o->output || !strcmp(o->output, "-")) {
 		if (buf->len && fwrite(buf->ptr, 1, buf->len, stdout) != buf->len)
 			return cli_error("cannot write output: %s", strerror(errno));

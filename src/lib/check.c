@@ -214,15 +214,19 @@ static void get_product(const void *obj, const char *key, ordo_value *out, ordo_
 		*out = ordo_val_null();
 }
 
-/* the component's servers, named members of every role, each once */
+/* the component's servers, named members of every role, each once; built
+ * once per component (in the estate's arena) however often conditions ask */
 static ordo_value component_servers(ordo_eval *ev, const ordo_estate *e, const ordo_component *c)
 {
+	if (c->servers_cache)
+		return *c->servers_cache;
+	ordo_arena *a = e->doc->arena;
 	uint64_t total = 0;
 	for (uint32_t i = 0; i < c->nroles; i++)
 		total += c->roles[i].names ? c->roles[i].names->len : 0;
-	ordo_value *items = ordo_arena_alloc(ev->scratch, sizeof(ordo_value) * (total + 1));
+	ordo_value *items = ordo_arena_alloc(a, sizeof(ordo_value) * (total + 1));
 	uint32_t n = 0;
-	ordo_map seen = ORDO_MAP_INIT;
+	ordo_map seen = ORDO_MAP_INIT_NOCASE;
 	for (uint32_t i = 0; i < c->nroles; i++) {
 		const ordo_role_members *rm = &c->roles[i];
 		for (uint32_t j = 0; rm->names && j < rm->names->len; j++) {
@@ -230,15 +234,22 @@ static ordo_value component_servers(ordo_eval *ev, const ordo_estate *e, const o
 			if (ordo_map_get(&seen, nm->u.str, nm->len))
 				continue;
 			ordo_map_put(&seen, nm->u.str, nm->len, (void *)1);
-			items[n++] = server_value(ev, e, c, nm->u.str);
+			member_obj *m = ordo_arena_alloc(a, sizeof(*m));
+			m->e = e;
+			m->c = c;
+			m->name = nm->u.str;
+			m->s = ordo_estate_server(e, nm->u.str);
+			items[n++] = ordo_val_obj(m, get_server, nm->u.str);
 		}
 	}
 	ordo_map_release(&seen);
-	ordo_value v;
-	v.type = ORDO_VAL_LIST;
-	v.u.list.items = items;
-	v.u.list.n = n;
-	return v;
+	ordo_value *v = ordo_arena_alloc(a, sizeof(*v));
+	v->type = ORDO_VAL_LIST;
+	v->u.list.items = items;
+	v->u.list.n = n;
+	((ordo_component *)c)->servers_cache = v;
+	(void)ev;
+	return *v;
 }
 
 /* The estate the component belongs to: components keep no back pointer,
@@ -358,8 +369,18 @@ static void scope_resolve(void *ctx, const char *name, ordo_value *out, ordo_eva
 	} else if (!strcmp(name, "support")) {
 		*out = ordo_val_obj(sc, get_support, "support");
 	} else if (!strcmp(name, "server")) {
-		*out = sc->server_name ? server_value(ev, sc->estate, sc->comp, sc->server_name)
-				       : ordo_val_null();
+		if (!sc->server_name) {
+			*out = ordo_val_null();
+		} else if (sc->server) {
+			member_obj *m = ordo_arena_alloc(ev->scratch, sizeof(*m));
+			m->e = sc->estate;
+			m->c = sc->comp;
+			m->name = sc->server_name;
+			m->s = sc->server;
+			*out = ordo_val_obj(m, get_server, sc->server_name);
+		} else {
+			*out = server_value(ev, sc->estate, sc->comp, sc->server_name);
+		}
 	} else if (!strcmp(name, "role")) {
 		*out = ordo_val_cstr(sc->role);
 	} else if (!strcmp(name, "pack")) {
@@ -463,9 +484,23 @@ static void finding_add_server(ordo_report *r, ordo_finding *f, const char *name
 {
 	if (!name)
 		return;
-	for (uint32_t i = 0; i < f->nservers; i++)
-		if (!strcmp(f->servers[i], name))
+	/* a finding may name a million agents: a set, once the list is long */
+	if (f->server_set) {
+		if (ordo_map_get(f->server_set, name, strlen(name)))
 			return;
+	} else {
+		for (uint32_t i = 0; i < f->nservers; i++)
+			if (!strcasecmp(f->servers[i], name))
+				return;
+	}
+	if (!f->server_set && f->nservers >= 16) {
+		f->server_set = ordo_xcalloc(1, sizeof(ordo_map));
+		f->server_set->nocase = true;
+		for (uint32_t i = 0; i < f->nservers; i++)
+			ordo_map_put(f->server_set, f->servers[i], strlen(f->servers[i]), (void *)1);
+	}
+	if (f->server_set)
+		ordo_map_put(f->server_set, name, strlen(name), (void *)1);
 	if (f->nservers == f->servers_cap) {
 		uint32_t cap = f->servers_cap ? 2 * f->servers_cap : 4;
 		const char **n = ordo_arena_alloc(r->arena, sizeof(char *) * cap);
@@ -684,8 +719,12 @@ static void run_catalog_checks(runner *rn)
 						sc.role = rm->role->id;
 						for (uint32_t m = 0; m < rm->names->len; m++) {
 							/* judged where it will run: a new computer if it moves */
-							const char *name = ordo_member_after(e, comp, rm, m, &rn->ev);
-							const ordo_server *s = ordo_estate_server(e, name);
+							const char *name = ordo_role_member(rm, m);
+							const ordo_server *s = rm->servers[m];
+							if (rm->role->moves_to) {
+								name = ordo_member_after(e, comp, rm, m, &rn->ev);
+								s = ordo_estate_server(e, name);
+							}
 							if (!s)
 								continue;
 							sc.server = s;
@@ -1106,6 +1145,11 @@ void ordo_report_free(ordo_report *r)
 {
 	if (!r)
 		return;
+	for (uint32_t i = 0; i < r->nfindings; i++)
+		if (r->findings[i]->server_set) {
+			ordo_map_release(r->findings[i]->server_set);
+			free(r->findings[i]->server_set);
+		}
 	ordo_arena_free(r->arena);
 	free(r);
 }

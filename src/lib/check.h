@@ -30,6 +30,7 @@ typedef struct ordo_finding {
 	const char **servers;
 	uint32_t nservers;
 	uint32_t servers_cap;
+	ordo_map *server_set; /* for findings on many servers: which are listed */
 	bool has_hop;
 	ordo_version hop_from, hop_to;
 	int hop_index; /* -1: not tied to one hop */

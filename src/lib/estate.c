@@ -24,8 +24,14 @@ typedef struct {
 	ordo_reader r;
 	ordo_estate *e;
 	const ordo_catalog *c;
+	const ordo_doc *doc;
 	ordo_vec unknown; /* ordo_unknown_fact* */
+	ordo_vec servers; /* ordo_server*, in the order they were read */
+	uint32_t role_stamp;
 } ld;
+
+/* node.quoted of the null node left where a server entry was folded */
+#define FOLDED 2
 
 /* Names of servers and components end up in argv of executors and in
  * reports: keep them to what a host name or an id can be. */
@@ -178,66 +184,95 @@ static void check_facts(ld *l, const ordo_component *comp, const ordo_node *n,
 
 /* ---- servers ---- */
 
-static void load_servers(ld *l, const ordo_node *list)
+/* One entry of `servers:`. folding: n is the builder's temporary view of
+ * the mapping, gone after the call, so nothing may keep pointers to it. */
+static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 {
 	ordo_estate *e = l->e;
+	if (!ordo_rd_is_map(&l->r, n, "a server"))
+		return NULL;
+	static const char *const keys[] = {"name", "os", "pending_restart", "domain_joined",
+					   "facts", NULL};
+	ordo_rd_keys(&l->r, n, keys, "a server");
+	const ordo_node *nm = ordo_node_get(n, "name");
+	if (!nm) {
+		ordo_rd_error(&l->r, n, "missing 'name' in a server");
+		return NULL;
+	}
+	const char *name = node_name(l, nm, "server name");
+	if (!name)
+		return NULL;
+	ordo_server *prev = ordo_map_get(&e->server_by_name, name, nm->len);
+	if (prev) {
+		ordo_rd_error(&l->r, nm, "duplicate server '%s' (first at line %u)", name, prev->line);
+		return NULL;
+	}
+	ordo_server *s = ordo_arena_alloc(l->doc->arena, sizeof(*s));
+	s->name = name; /* the name's text lives in the document's arena */
+	s->node = folding ? NULL : n;
+	s->line = n->line;
+	s->pending_restart = s->domain_joined = -1;
+	const ordo_node *os = ordo_node_get(n, "os");
+	if (os && os->type != ORDO_NODE_NULL) {
+		const char *t = ordo_rd_scalar(os);
+		const char *why = NULL;
+		if (!t)
+			ordo_rd_error(&l->r, os, "operating system of server '%s' must be a string", name);
+		else if (ordo_version_parse(&s->os, &l->c->os, t, os->len, &why) < 0) {
+			ordo_buf known = ORDO_BUF_INIT;
+			for (uint32_t j = 0; j < l->c->os.n; j++)
+				ordo_buf_printf(&known, "%s'%s'", j ? ", " : "", l->c->os.entries[j]);
+			ordo_rd_error(&l->r, os, "unknown operating system '%s' for server '%s' (known: %s)",
+				      t, name, ordo_buf_cstr(&known));
+			ordo_buf_release(&known);
+			s->os.scale = NULL;
+		}
+	}
+	if (ordo_node_get(n, "pending_restart"))
+		s->pending_restart = ordo_rd_bool(&l->r, n, "pending_restart", "a server", false);
+	if (ordo_node_get(n, "domain_joined"))
+		s->domain_joined = ordo_rd_bool(&l->r, n, "domain_joined", "a server", true);
+	s->facts = folding ? NULL : ordo_node_get(n, "facts");
+	if (s->facts && s->facts->type != ORDO_NODE_NULL)
+		ordo_rd_is_map(&l->r, s->facts, "'facts' of a server");
+	ordo_map_put(&e->server_by_name, s->name, nm->len, s);
+	s->index = (uint32_t)l->servers.len;
+	ordo_vec_push(&l->servers, s);
+	return s;
+}
+
+/* The loader's fold: a server entry becomes its record as soon as it is
+ * read (entries with `facts:` keep their subtree, which the record points
+ * to). The node left in its place is a null marking the record's index. */
+static int fold_server(void *ud, const ordo_doc *doc, const char *key, const ordo_node *map,
+		       ordo_node *out)
+{
+	ld *l = ud;
+	if (strcmp(key, "servers") || ordo_node_get(map, "facts"))
+		return 0;
+	l->doc = doc;
+	l->r.doc = doc;
+	ordo_server *s = load_server(l, map, true);
+	out->type = ORDO_NODE_NULL;
+	out->quoted = FOLDED;
+	out->line = map->line;
+	out->col = map->col;
+	out->len = s ? s->index : UINT32_MAX;
+	out->u.str = "";
+	return 1;
+}
+
+static void load_servers(ld *l, const ordo_node *list)
+{
 	if (!list || list->type == ORDO_NODE_NULL)
 		return;
 	if (!ordo_rd_is_seq(&l->r, list, "'servers'"))
 		return;
-	e->servers = ordo_arena_alloc(e->doc->arena, sizeof(ordo_server) * (list->len + 1));
 	for (uint32_t i = 0; i < list->len; i++) {
 		const ordo_node *n = &list->u.items[i];
-		if (!ordo_rd_is_map(&l->r, n, "a server"))
-			continue;
-		static const char *const keys[] = {"name", "os", "pending_restart", "domain_joined",
-						   "facts", NULL};
-		ordo_rd_keys(&l->r, n, keys, "a server");
-		const ordo_node *nm = ordo_node_get(n, "name");
-		if (!nm) {
-			ordo_rd_error(&l->r, n, "missing 'name' in a server");
-			continue;
-		}
-		const char *name = node_name(l, nm, "server name");
-		if (!name)
-			continue;
-		ordo_server *prev = ordo_map_get(&e->server_by_name, name, nm->len);
-		if (prev) {
-			ordo_rd_error(&l->r, nm, "duplicate server '%s' (first at line %u)", name,
-				      prev->node->line);
-			continue;
-		}
-		ordo_server *s = &e->servers[e->nservers++];
-		s->name = name;
-		s->node = n;
-		s->pending_restart = s->domain_joined = -1;
-		const ordo_node *os = ordo_node_get(n, "os");
-		if (os && os->type != ORDO_NODE_NULL) {
-			char what[300];
-			snprintf(what, sizeof(what), "operating system of server '%s'", name);
-			const char *t = ordo_rd_scalar(os);
-			const char *why = NULL;
-			if (!t)
-				ordo_rd_error(&l->r, os, "%s must be a string", what);
-			else if (ordo_version_parse(&s->os, &l->c->os, t, os->len, &why) < 0) {
-				ordo_buf known = ORDO_BUF_INIT;
-				for (uint32_t j = 0; j < l->c->os.n; j++)
-					ordo_buf_printf(&known, "%s'%s'", j ? ", " : "",
-							l->c->os.entries[j]);
-				ordo_rd_error(&l->r, os, "unknown operating system '%s' for server '%s' (known: %s)",
-					      t, name, ordo_buf_cstr(&known));
-				ordo_buf_release(&known);
-				s->os.scale = NULL;
-			}
-		}
-		if (ordo_node_get(n, "pending_restart"))
-			s->pending_restart = ordo_rd_bool(&l->r, n, "pending_restart", "a server", false);
-		if (ordo_node_get(n, "domain_joined"))
-			s->domain_joined = ordo_rd_bool(&l->r, n, "domain_joined", "a server", true);
-		s->facts = ordo_node_get(n, "facts");
-		if (s->facts && s->facts->type != ORDO_NODE_NULL)
-			ordo_rd_is_map(&l->r, s->facts, "'facts' of a server");
-		ordo_map_put(&e->server_by_name, s->name, nm->len, s);
+		if (n->type == ORDO_NODE_NULL && n->quoted == FOLDED)
+			continue; /* read while the file was parsed */
+		load_server(l, n, false);
 	}
 }
 
@@ -311,18 +346,29 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 			continue;
 		m->names = v;
 		m->count = v->len;
+		/* a name listed twice: servers with an entry carry a stamp of the
+		 * last role that listed them (no table for a million agents);
+		 * the others go through a small map */
+		uint32_t stamp = ++l->role_stamp;
+		ordo_map seen = ORDO_MAP_INIT_NOCASE;
 		for (uint32_t j = 0; j < v->len; j++) {
 			const ordo_node *sn = &v->u.items[j];
 			if (!node_name(l, sn, "server name"))
 				continue;
-			for (uint32_t q = 0; q < j; q++)
-				if (v->u.items[q].len == sn->len &&
-				    !strncasecmp(v->u.items[q].u.str, sn->u.str, sn->len)) {
-					ordo_rd_error(&l->r, sn, "server '%s' listed twice in role '%s'",
-						      sn->u.str, role->id);
-					break;
-				}
+			ordo_server *srv = l->e->nservers ? ordo_map_get(&l->e->server_by_name, sn->u.str, sn->len)
+							  : NULL;
+			bool twice;
+			if (srv) {
+				twice = srv->stamp == stamp;
+				srv->stamp = stamp;
+			} else {
+				twice = ordo_map_put(&seen, sn->u.str, sn->len, (void *)sn) != NULL;
+			}
+			if (twice)
+				ordo_rd_error(&l->r, sn, "server '%s' listed twice in role '%s'", sn->u.str,
+					      role->id);
 		}
+		ordo_map_release(&seen);
 	}
 }
 
@@ -497,6 +543,19 @@ static ordo_component *component_ref(ld *l, const ordo_node *n, const ordo_compo
 static void resolve_refs(ld *l, ordo_component *comp)
 {
 	ordo_arena *a = l->e->doc->arena;
+	/* each named member's server entry, looked up once here rather than by
+	 * every check that asks about it */
+	for (uint32_t i = 0; i < comp->nroles; i++) {
+		ordo_role_members *rm = &comp->roles[i];
+		if (!rm->names)
+			continue;
+		rm->servers = ordo_arena_alloc(a, sizeof(*rm->servers) * (rm->names->len + 1));
+		for (uint32_t j = 0; j < rm->names->len; j++)
+			rm->servers[j] = l->e->nservers ? ordo_map_get(&l->e->server_by_name,
+									rm->names->u.items[j].u.str,
+									rm->names->u.items[j].len)
+							: NULL;
+	}
 	const ordo_node *in = ordo_node_get(comp->node, "integrations");
 	if (in && in->type != ORDO_NODE_NULL && ordo_rd_is_seq(&l->r, in, "'integrations'")) {
 		comp->integrations = ordo_arena_alloc(a, sizeof(void *) * (in->len + 1));
@@ -608,18 +667,76 @@ static int key_order(const void *x, const void *y)
 /* Canonical form: a mapping's keys in byte order, and a number hashed like
  * the string with the same text, so 2016 and "2016" or another key order
  * give the same fingerprint. */
+/* A scalar as the fingerprint sees it: its kind (a number counts as text:
+ * 2016 and "2016" are one value), then its text (true/false and null in
+ * one spelling whatever the syntax wrote). */
+static void hash_scalar(ordo_sha256 *s, uint8_t type, const char *text, uint32_t len)
+{
+	if (type == ORDO_NODE_NUMBER)
+		type = ORDO_NODE_STRING;
+	ordo_sha256_update(s, &type, 1);
+	ordo_sha256_update(s, &len, sizeof(len));
+	ordo_sha256_update(s, text, len);
+}
+
+static void hash_cstr(ordo_sha256 *s, uint8_t type, const char *text)
+{
+	hash_scalar(s, type, text, (uint32_t)strlen(text));
+}
+
+/* A folded server entry, hashed exactly as its mapping would be. */
+static void hash_server(ordo_sha256 *s, const ordo_server *sv)
+{
+	uint8_t t = ORDO_NODE_MAP;
+	char v[64];
+	uint32_t n = 1 + (sv->os.scale != NULL) + (sv->pending_restart >= 0) + (sv->domain_joined >= 0);
+	ordo_sha256_update(s, &t, 1);
+	ordo_sha256_update(s, &n, sizeof(n));
+	/* keys in byte order, as hash_node sorts them */
+	if (sv->domain_joined >= 0) {
+		hash_cstr(s, ORDO_NODE_STRING, "domain_joined");
+		hash_cstr(s, ORDO_NODE_BOOL, sv->domain_joined ? "true" : "false");
+	}
+	hash_cstr(s, ORDO_NODE_STRING, "name");
+	hash_cstr(s, ORDO_NODE_STRING, sv->name);
+	if (sv->os.scale) {
+		hash_cstr(s, ORDO_NODE_STRING, "os");
+		hash_cstr(s, ORDO_NODE_STRING, ordo_version_str(&sv->os, v, sizeof(v)));
+	}
+	if (sv->pending_restart >= 0) {
+		hash_cstr(s, ORDO_NODE_STRING, "pending_restart");
+		hash_cstr(s, ORDO_NODE_BOOL, sv->pending_restart ? "true" : "false");
+	}
+}
+
+static const ordo_estate *hashing; /* for folded entries: where their records are */
+
 static void hash_node(ordo_sha256 *s, const ordo_node *n)
 {
-	uint8_t t = !n ? 255 : n->type == ORDO_NODE_NUMBER ? ORDO_NODE_STRING : n->type;
-	ordo_sha256_update(s, &t, 1);
-	if (!n)
-		return;
-	if (ordo_node_is_scalar(n)) {
-		uint32_t len = n->len;
-		ordo_sha256_update(s, &len, sizeof(len));
-		ordo_sha256_update(s, n->u.str, n->len);
+	if (n && n->type == ORDO_NODE_NULL && n->quoted == FOLDED && hashing &&
+	    n->len < hashing->nservers) {
+		hash_server(s, hashing->servers[n->len]);
 		return;
 	}
+	if (!n) {
+		uint8_t none = 255;
+		ordo_sha256_update(s, &none, 1);
+		return;
+	}
+	if (n->type == ORDO_NODE_BOOL) {
+		hash_cstr(s, ORDO_NODE_BOOL, n->boolean ? "true" : "false");
+		return;
+	}
+	if (n->type == ORDO_NODE_NULL) {
+		hash_cstr(s, ORDO_NODE_NULL, "null");
+		return;
+	}
+	if (ordo_node_is_scalar(n)) {
+		hash_scalar(s, n->type, n->u.str, n->len);
+		return;
+	}
+	uint8_t t = n->type;
+	ordo_sha256_update(s, &t, 1);
 	uint32_t cnt = n->len;
 	ordo_sha256_update(s, &cnt, sizeof(cnt));
 	if (n->type == ORDO_NODE_SEQ) {
@@ -647,7 +764,9 @@ static void fingerprint(ordo_estate *e)
 	ordo_sha256 sha;
 	char hex[65], v[64];
 	ordo_sha256_init(&sha);
+	hashing = e;
 	hash_node(&sha, e->doc->root);
+	hashing = NULL;
 	for (uint32_t i = 0; i < e->ncomponents; i++) {
 		const ordo_component *c = &e->components[i];
 		ordo_sha256_update(&sha, c->id, strlen(c->id) + 1);
@@ -664,17 +783,29 @@ static void fingerprint(ordo_estate *e)
 int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c, ordo_diag *d)
 {
 	*out = NULL;
-	ordo_doc *doc = NULL;
-	ordo_load_options lo = ORDO_LOAD_OPTIONS_INIT;
-	int err = ordo_load_file(&doc, path, NULL, &lo, d);
-	if (err < 0)
-		return err;
+	size_t errors_before = d->len;
 	ordo_estate *e = ordo_xcalloc(1, sizeof(*e));
 	e->server_by_name.nocase = true; /* host names: VMM01 and vmm01 are one server */
-	e->doc = doc;
 	e->catalog = c;
+	ld l = {{d, NULL, NULL, 0}, e, c, NULL, ORDO_VEC_INIT, ORDO_VEC_INIT, 0};
+	ordo_doc *doc = NULL;
+	ordo_load_options lo = ORDO_LOAD_OPTIONS_INIT;
+	lo.fold = fold_server;
+	lo.fold_ud = &l;
+	int err = ordo_load_file(&doc, path, NULL, &lo, d);
+	if (err < 0) {
+		ordo_doc_free(doc);
+		ordo_vec_release(&l.servers);
+		ordo_vec_release(&l.unknown);
+		ordo_map_release(&e->server_by_name);
+		free(e);
+		return err;
+	}
+	e->doc = doc;
 	e->file = doc->file;
-	ld l = {{d, doc, doc->arena, 0}, e, c, ORDO_VEC_INIT};
+	l.doc = doc;
+	l.r.doc = doc;
+	l.r.a = doc->arena;
 	const ordo_node *root = doc->root;
 	ordo_vec waivers = ORDO_VEC_INIT;
 
@@ -701,6 +832,8 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 		version_of(&l, tn, &c->release, &e->target, "target");
 
 	load_servers(&l, ordo_node_get(root, "servers"));
+	e->nservers = (uint32_t)l.servers.len;
+	e->servers = (ordo_server **)l.servers.items;
 	const ordo_node *comps = ordo_node_get(root, "components");
 	if (!comps)
 		ordo_rd_error(&l.r, root, "missing 'components' in the estate");
@@ -727,9 +860,14 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 
 	fingerprint(e);
 done:
+	if (!e->servers) {
+		/* the records folded while parsing belong to the estate either way */
+		e->nservers = (uint32_t)l.servers.len;
+		e->servers = (ordo_server **)l.servers.items;
+	}
 	ordo_vec_release(&waivers);
 	ordo_vec_release(&l.unknown);
-	if (l.r.errors) {
+	if (l.r.errors || d->len > errors_before) {
 		ordo_estate_free(e);
 		return ORDO_EINVALID;
 	}
@@ -741,6 +879,7 @@ void ordo_estate_free(ordo_estate *e)
 {
 	if (!e)
 		return;
+	free(e->servers);
 	ordo_map_release(&e->server_by_name);
 	ordo_map_release(&e->component_by_id);
 	ordo_doc_free(e->doc);

@@ -15,7 +15,10 @@
 
 typedef struct ordo_server {
 	const char *name;
-	const ordo_node *node;  /* the server's mapping */
+	const ordo_node *node;  /* the server's mapping; NULL when it was folded while parsing */
+	uint32_t line;          /* where its entry starts */
+	uint32_t index;         /* in ordo_estate.servers */
+	uint32_t stamp;         /* while loading: the last role that listed it */
 	ordo_version os;        /* scale NULL: not given */
 	int pending_restart;    /* -1 not given, 0, 1 */
 	int domain_joined;      /* -1 not given, 0, 1 */
@@ -27,6 +30,7 @@ typedef struct {
 	const ordo_node *node;  /* the list or {count: N} */
 	const ordo_node *names; /* SEQ of names, or NULL for anonymous members */
 	uint64_t count;         /* number of members (named or anonymous) */
+	const struct ordo_server **servers; /* per name: its `servers:` entry, or NULL */
 } ordo_role_members;
 
 struct ordo_component;
@@ -57,6 +61,7 @@ typedef struct ordo_component {
 	ordo_pack *packs;
 	uint32_t npacks;
 	int index;
+	struct ordo_value *servers_cache; /* check.c: the `servers` list, built once */
 } ordo_component;
 
 typedef struct {
@@ -79,7 +84,7 @@ typedef struct ordo_estate {
 	const char *file;
 	const char *name;
 	ordo_version target;   /* scale NULL: none at estate level */
-	ordo_server *servers;
+	ordo_server **servers;  /* in the order they were read */
 	uint32_t nservers;
 	ordo_map server_by_name;
 	ordo_component *components;

@@ -111,6 +111,15 @@ void ordo_json_escape(ordo_buf *out, const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s;
 	ordo_buf_putc(out, '"');
 	for (size_t i = 0; i < len;) {
+		/* the common case: a run of plain ASCII, copied at once */
+		size_t run = i;
+		while (run < len && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\')
+			run++;
+		if (run > i) {
+			ordo_buf_put(out, s + i, run - i);
+			i = run;
+			continue;
+		}
 		unsigned char c = p[i];
 		if (c == '"' || c == '\\') {
 			ordo_buf_putc(out, '\\');

@@ -51,6 +51,7 @@ struct frame {
 	size_t count0; /* b->nodes before this container was counted */
 	struct anchor *anchor;
 	ordo_map keys; /* key text -> index + 1, once a map outgrows SMALL_MAP */
+	const char *key; /* the key this container is the value of, in a mapping */
 };
 
 struct ordo_builder {
@@ -59,6 +60,8 @@ struct ordo_builder {
 	const char *file; /* for messages; borrowed from the caller */
 	uint32_t max_depth;
 	size_t max_scalar, max_nodes, max_bytes;
+	ordo_fold_fn fold;
+	void *fold_ud;
 
 	struct frame *frames;
 	uint32_t depth, frames_cap;
@@ -67,6 +70,7 @@ struct ordo_builder {
 
 	size_t nodes; /* counted so far, aliases expanded; never above max_nodes */
 	ordo_map anchors;
+	ordo_map intern; /* short scalars seen so far: keys and repeated values share one copy */
 	const char *anchor_name; /* carried by the next node */
 
 	size_t errors;
@@ -261,6 +265,10 @@ int ordo_builder_begin(ordo_builder *b, ordo_node_type type, uint32_t line, uint
 	f->start = b->len;
 	f->count0 = count0;
 	f->anchor = take_anchor(b);
+	/* inside a mapping, the key just pushed names this container */
+	if (b->depth >= 2 && b->frames[b->depth - 2].type == ORDO_NODE_MAP && b->len &&
+	    ((b->len - b->frames[b->depth - 2].start) & 1))
+		f->key = b->scratch[b->len - 1].u.str;
 	return 0;
 }
 
@@ -284,8 +292,20 @@ int ordo_builder_end(ordo_builder *b)
 		return ORDO_EINVALID;
 	}
 	node.len = (uint32_t)(f->type == ORDO_NODE_MAP ? n / 2 : n);
+	/* an item of a top-level list the reader folds into its own record */
+	if (b->fold && f->type == ORDO_NODE_MAP && b->depth == 2 && !f->anchor && !b->errors &&
+	    b->frames[1].type == ORDO_NODE_SEQ && b->frames[1].key && b->frames[0].type == ORDO_NODE_MAP) {
+		ordo_node view = node, folded;
+		view.u.items = n ? &b->scratch[f->start] : NULL;
+		memset(&folded, 0, sizeof(folded));
+		if (b->fold(b->fold_ud, b->doc, b->frames[1].key, &view, &folded) == 1) {
+			b->len = f->start;
+			ordo_map_release(&f->keys);
+			return push(b, &folded);
+		}
+	}
 	if (n) {
-		ordo_node *items = ordo_arena_alloc(b->doc->arena, n * sizeof(ordo_node));
+		ordo_node *items = ordo_arena_alloc_raw(b->doc->arena, n * sizeof(ordo_node));
 		memcpy(items, &b->scratch[f->start], n * sizeof(ordo_node));
 		node.u.items = items;
 	}
@@ -318,7 +338,21 @@ int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, 
 	node.line = line;
 	node.col = col;
 	node.len = (uint32_t)len;
-	node.u.str = ordo_arena_strndup(b->doc->arena, text, len);
+	/* a million servers repeat the same keys and operating systems: keep
+	 * one copy of each short text (the table stops growing at a few
+	 * thousand entries, so unique names do not fill memory with it) */
+	if (len <= 32) {
+		const char *hit = ordo_map_get(&b->intern, text, len);
+		if (hit) {
+			node.u.str = hit;
+		} else {
+			node.u.str = ordo_arena_strndup(b->doc->arena, text, len);
+			if (b->intern.len < 4096)
+				ordo_map_put(&b->intern, node.u.str, len, (void *)node.u.str);
+		}
+	} else {
+		node.u.str = ordo_arena_strndup(b->doc->arena, text, len);
+	}
 	struct anchor *a = take_anchor(b);
 	if (a) {
 		a->node = node;
@@ -399,6 +433,8 @@ static void builder_init(ordo_builder *b, ordo_doc *doc, ordo_diag *d, const cha
 		b->max_scalar = UINT32_MAX; /* ordo_node.len */
 	b->max_nodes = or_default(opts->max_nodes, DEFAULT_MAX_NODES);
 	b->max_bytes = or_default(opts->max_bytes, DEFAULT_MAX_BYTES);
+	b->fold = opts->fold;
+	b->fold_ud = opts->fold_ud;
 }
 
 /* Hand the root to the document and release the builder. Returns the
@@ -421,6 +457,7 @@ static int builder_finish(ordo_builder *b, int rc)
 	free(b->frames);
 	free(b->scratch);
 	ordo_map_release(&b->anchors);
+	ordo_map_release(&b->intern);
 	return rc;
 }
 

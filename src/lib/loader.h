@@ -19,15 +19,29 @@ enum {
 	ORDO_SYNTAX_JSON,
 };
 
+/*
+ * A fold lets the reader of a large document keep its own compact record
+ * of each item of a top-level list instead of the item's subtree: when a
+ * mapping that is an item of the list under root key `key` ends, fold()
+ * sees it (its items are valid during the call only) and may return 1 with
+ * *out set to a small node that takes its place (its subtree is then never
+ * copied), or 0 to keep the mapping as usual. A million server entries then
+ * cost their records, not nine nodes each.
+ */
+typedef int (*ordo_fold_fn)(void *ud, const ordo_doc *doc, const char *key, const ordo_node *map,
+			    ordo_node *out);
+
 typedef struct {
 	int syntax;             /* ORDO_SYNTAX_* */
 	uint32_t max_depth;     /* nesting limit; 0: 256 */
 	size_t max_scalar;      /* bytes in one scalar; 0: 1 MiB */
 	size_t max_nodes;       /* nodes after alias expansion; 0: 50 million */
 	size_t max_bytes;       /* input size; 0: 4 GiB */
+	ordo_fold_fn fold;      /* optional, see above */
+	void *fold_ud;
 } ordo_load_options;
 
-#define ORDO_LOAD_OPTIONS_INIT {ORDO_SYNTAX_AUTO, 0, 0, 0, 0}
+#define ORDO_LOAD_OPTIONS_INIT {ORDO_SYNTAX_AUTO, 0, 0, 0, 0, NULL, NULL}
 
 /**
  * Read and parse the file at path.

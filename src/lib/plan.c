@@ -36,6 +36,7 @@ typedef struct {
 	ordo_vec steps;      /* ordo_step*, creation order; step->id = creation index + 1 */
 	ordo_eval ev;
 	ordo_version *cur;   /* simulated version per component, as generation goes */
+	bool *moved;         /* per component: its moving role runs on the new computer now */
 	bool *packs_registered; /* per (component, pack): flattened by pack_base */
 	ordo_version *pack_cur;  /* the release registered now, same index */
 	uint32_t *pack_base;
@@ -148,6 +149,15 @@ static void set_servers(gen *g, ordo_step *s, const char *const *names, uint32_t
 	s->nservers = n;
 }
 
+/* Where member j of a role runs at this point of the plan: once a moving
+ * role's upgrade put it on its new computer, there. */
+static const char *member_now(gen *g, const ordo_component *c, const ordo_role_members *rm, uint32_t j)
+{
+	if (g->moved[c->index] && rm->role->moves_to)
+		return ordo_member_after(g->e, c, rm, j, &g->ev);
+	return ordo_role_member(rm, j);
+}
+
 /* every named server of a component, each once, in role order */
 static uint32_t component_servers(gen *g, const ordo_component *c, const char ***out)
 {
@@ -160,11 +170,11 @@ static uint32_t component_servers(gen *g, const ordo_component *c, const char **
 	for (uint32_t i = 0; i < c->nroles; i++) {
 		const ordo_role_members *rm = &c->roles[i];
 		for (uint32_t j = 0; rm->names && j < rm->names->len; j++) {
-			const ordo_node *nm = &rm->names->u.items[j];
-			if (ordo_map_get(&seen, nm->u.str, nm->len))
+			const char *nm = member_now(g, c, rm, j);
+			if (ordo_map_get(&seen, nm, strlen(nm)))
 				continue;
-			ordo_map_put(&seen, nm->u.str, nm->len, (void *)1);
-			names[n++] = nm->u.str;
+			ordo_map_put(&seen, nm, strlen(nm), (void *)1);
+			names[n++] = nm;
 		}
 	}
 	ordo_map_release(&seen);
@@ -182,7 +192,7 @@ static uint32_t primary_servers(gen *g, const ordo_component *c, const char ***o
 			continue;
 		const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (rm->names->len + 1));
 		for (uint32_t j = 0; j < rm->names->len; j++)
-			names[j] = ordo_role_member(rm, j);
+			names[j] = member_now(g, c, rm, j);
 		*out = names;
 		return rm->names->len;
 	}
@@ -291,7 +301,7 @@ static void scope_for(gen *g, const hopctx *h, ordo_scope_ctx *sc, const char *r
 	sc->hop_count = (int)h->path->n;
 	sc->role = role;
 	sc->server_name = server;
-	sc->server = server ? ordo_estate_server(g->e, server) : NULL;
+	sc->server = NULL; /* looked up only if a condition asks about it */
 	sc->support = ordo_product_support(h->comp->product, h->hop->to.idx);
 }
 
@@ -348,6 +358,7 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 	 * installation (backup, uninstall) stays on the old one, the rest
 	 * happens on the new one */
 	const char *moved = NULL;
+	bool already = g->moved[h->comp->index];
 	const ordo_role_members *rm = ordo_component_role(h->comp, role->id);
 	if (u->nservers == 1 && rm && rm->names && rm->names->len == 1) {
 		const char *after = ordo_member_after(g->e, h->comp, rm, 0, &g->ev);
@@ -357,7 +368,8 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 	for (uint32_t k = 0; k < nsteps; k++) {
 		const ordo_cat_proc_step *ps = pr ? &pr->steps[k] : &default_step;
 		bool is_upgrade = !strcmp(ps->action, "upgrade");
-		bool on_old = !strcmp(ps->action, "backup") || !strcmp(ps->action, "uninstall");
+		/* on a later hop the old computer is gone: everything is on the new one */
+		bool on_old = !already && (!strcmp(ps->action, "backup") || !strcmp(ps->action, "uninstall"));
 		/* which servers of the unit this step applies to */
 		const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (u->nservers + 1));
 		uint32_t n = 0;
@@ -412,9 +424,11 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 		}
 		if (mode_why)
 			add_why(g, s, mode_why);
-		if (moved && !on_old)
+		if (moved && !on_old && !already)
 			add_why(g, s, ordo_arena_printf(g->a, "role %s moves from %s to %s", role->id,
 							u->servers[0], moved));
+		if (moved && is_upgrade)
+			g->moved[h->comp->index] = true;
 		if (h->stage_why)
 			add_why(g, s, h->stage_why);
 		/* findings this step removes */
@@ -564,7 +578,7 @@ static void emit_tasks(gen *g, const hopctx *h, int phase, const char *after_rol
 				n = rm->names->len;
 				names = ordo_arena_alloc(g->a, sizeof(char *) * (n + 1));
 				for (uint32_t j = 0; j < n; j++)
-					names[j] = ordo_role_member(rm, j);
+					names[j] = member_now(g, c, rm, j);
 			} else {
 				members = rm->count;
 			}
@@ -1228,6 +1242,7 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 	const ordo_estate *e = g.e;
 
 	g.cur = ordo_arena_alloc(g.a, sizeof(ordo_version) * (e->ncomponents + 1));
+	g.moved = ordo_arena_alloc(g.a, sizeof(bool) * (e->ncomponents + 1));
 	g.pack_base = ordo_arena_alloc(g.a, sizeof(uint32_t) * (e->ncomponents + 1));
 	uint32_t npacks = 0;
 	for (uint32_t i = 0; i < e->ncomponents; i++) {

@@ -33,6 +33,10 @@ typedef struct {
 	bool *registered;
 	bool *bad;          /* the pack is in an unsupported pairing now */
 	ordo_version start;
+	uint64_t *at;       /* members at each release (by scale index) */
+	ordo_map *index;    /* per role: member name (or where it moves) -> index + 1 */
+	uint32_t *hint;     /* per role: where the next member is likely to be */
+	bool *indexed;      /* per role: index built (only when a step's order misses the hint) */
 } cstate;
 
 typedef struct {
@@ -60,34 +64,23 @@ static const char *vstr(vctx *v, const ordo_version *ver)
 	return ordo_version_dup(v->a, ver);
 }
 
+/* The lowest and highest release any member is at (release level: the
+ * order rules compare releases). Counts are kept as members move, so this
+ * costs the scale's length, not the component's size. */
 static void min_max(const cstate *s, ordo_version *mn, ordo_version *mx)
 {
-	bool any = false;
-	const ordo_component *c = s->c;
-	for (uint32_t r = 0; r < c->nroles; r++) {
-		const ordo_role_members *rm = &c->roles[r];
-		if (rm->names) {
-			for (uint32_t i = 0; i < rm->names->len; i++) {
-				const ordo_version *x = &s->named[r][i].v;
-				if (!any || ordo_version_cmp(x, mn) < 0)
-					*mn = *x;
-				if (!any || ordo_version_cmp(x, mx) > 0)
-					*mx = *x;
-				any = true;
-			}
-		} else if (rm->count) {
-			const astate *an = &s->anon[r];
-			const ordo_version *lo = an->moved < an->count ? &an->old_v : &an->new_v;
-			const ordo_version *hi = an->moved ? &an->new_v : &an->old_v;
-			if (!any || ordo_version_cmp(lo, mn) < 0)
-				*mn = *lo;
-			if (!any || ordo_version_cmp(hi, mx) > 0)
-				*mx = *hi;
-			any = true;
+	const ordo_scale *sc = s->start.scale;
+	int32_t lo = -1, hi = -1;
+	for (uint32_t i = 0; i < sc->n; i++)
+		if (s->at[i]) {
+			if (lo < 0)
+				lo = (int32_t)i;
+			hi = (int32_t)i;
 		}
-	}
-	if (!any)
-		*mn = *mx = s->start;
+	if (lo < 0)
+		lo = hi = s->start.idx;
+	*mn = (ordo_version){sc, lo, -1};
+	*mx = (ordo_version){sc, hi, -1};
 }
 
 static const ordo_cat_edge *edge_for(const ordo_cat_product *p, const ordo_version *from,
@@ -107,9 +100,25 @@ static int role_index(const ordo_component *c, const char *role)
 	return -1;
 }
 
-static void move_member(vctx *v, const ordo_step *s, ordo_version *cur, const char *who)
+/* name (and where the member moves to) -> index + 1, for one role */
+static void index_role(vctx *v, const ordo_component *c, cstate *cs, uint32_t r)
+{
+	const ordo_role_members *rm = &c->roles[r];
+	for (uint32_t k = 0; rm->names && k < rm->names->len; k++) {
+		const char *nm = ordo_role_member(rm, k);
+		ordo_map_put(&cs->index[r], nm, strlen(nm), (void *)(uintptr_t)(k + 1));
+		const char *after = ordo_member_after(v->e, c, rm, k, &v->ev);
+		if (after != nm)
+			ordo_map_put(&cs->index[r], after, strlen(after), (void *)(uintptr_t)(k + 1));
+	}
+	cs->indexed[r] = true;
+}
+
+static void move_member(vctx *v, const ordo_step *s, ordo_version *cur, const char *who,
+			uint64_t count)
 {
 	const ordo_component *c = s->component;
+	cstate *cs = &v->cs[c->index];
 	if (ordo_version_cmp_release(cur, &s->to) == 0) {
 		violate(v, s->id, "coverage",
 			ordo_arena_printf(v->a, "%s of %s is upgraded to %s twice", who, c->id,
@@ -126,6 +135,8 @@ static void move_member(vctx *v, const ordo_step *s, ordo_version *cur, const ch
 			ordo_arena_printf(v->a, "%s of %s is upgraded from %s, below the minimum %s",
 					  who, c->id, vstr(v, cur), vstr(v, &e->min)));
 	}
+	cs->at[cur->idx] -= cs->at[cur->idx] >= count ? count : cs->at[cur->idx];
+	cs->at[s->to.idx] += count;
 	*cur = s->to;
 	cur->sub = -1;
 }
@@ -173,19 +184,29 @@ static void apply(vctx *v, const ordo_step *s)
 	}
 	const ordo_role_members *rm = &c->roles[r];
 	for (uint32_t k = 0; k < s->nservers; k++) {
+		/* steps list a role's members in order: try where the last one was
+		 * found first; the index also knows where members move to */
 		int found = -1;
-		/* a member may be upgraded on the computer it moves to */
-		for (uint32_t i = 0; rm->names && i < rm->names->len && found < 0; i++)
-			if (!strcasecmp(ordo_role_member(rm, i), s->servers[k]) ||
-			    !strcasecmp(ordo_member_after(v->e, c, rm, i, &v->ev), s->servers[k]))
-				found = (int)i;
+		uint32_t hint = cs->hint[r];
+		if (rm->names && hint < rm->names->len &&
+		    !strcasecmp(ordo_role_member(rm, hint), s->servers[k]))
+			found = (int)hint;
+		if (found < 0) {
+			if (!cs->indexed[r])
+				index_role(v, c, cs, (uint32_t)r);
+			uintptr_t at = (uintptr_t)ordo_map_get(&cs->index[r], s->servers[k],
+							       strlen(s->servers[k]));
+			found = (int)at - 1;
+		}
+		if (found >= 0)
+			cs->hint[r] = (uint32_t)found + 1;
 		if (found < 0) {
 			violate(v, s->id, "coverage",
 				ordo_arena_printf(v->a, "%s is not a member of role %s of %s",
 						  s->servers[k], rm->role->id, c->id));
 			continue;
 		}
-		move_member(v, s, &cs->named[r][found].v, s->servers[k]);
+		move_member(v, s, &cs->named[r][found].v, s->servers[k], 1);
 	}
 	if (s->members) {
 		astate *an = &cs->anon[r];
@@ -194,12 +215,10 @@ static void apply(vctx *v, const ordo_step *s)
 				ordo_arena_printf(v->a, "members of role %s of %s move to %s before the previous move finished",
 						  rm->role->id, c->id, vstr(v, &s->to)));
 		}
-		if (!an->moved) {
-			ordo_version from = an->old_v;
-			ordo_version tmp = from;
-			move_member(v, s, &tmp, "a batch");
-			(void)from;
-		}
+		ordo_version tmp = an->moved ? an->new_v : an->old_v;
+		if (an->moved)
+			tmp = an->old_v; /* the next batch starts where the others did */
+		move_member(v, s, &tmp, "a batch", s->members);
 		an->new_v = s->to;
 		an->new_v.sub = -1;
 		an->moved += s->members;
@@ -328,14 +347,20 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		cs->start = c->version;
 		cs->named = ordo_arena_alloc(v.a, sizeof(mstate *) * (c->nroles + 1));
 		cs->anon = ordo_arena_alloc(v.a, sizeof(astate) * (c->nroles + 1));
+		cs->at = ordo_arena_alloc(v.a, sizeof(uint64_t) * (c->version.scale->n + 1));
+		cs->index = ordo_arena_alloc(v.a, sizeof(ordo_map) * (c->nroles + 1));
+		cs->hint = ordo_arena_alloc(v.a, sizeof(uint32_t) * (c->nroles + 1));
+		cs->indexed = ordo_arena_alloc(v.a, sizeof(bool) * (c->nroles + 1));
 		for (uint32_t rr = 0; rr < c->nroles; rr++) {
 			const ordo_role_members *rm = &c->roles[rr];
 			uint32_t n = rm->names ? rm->names->len : 0;
 			cs->named[rr] = ordo_arena_alloc(v.a, sizeof(mstate) * (n + 1));
+			cs->index[rr].nocase = true;
 			for (uint32_t k = 0; k < n; k++)
 				cs->named[rr][k].v = c->version;
 			cs->anon[rr].old_v = cs->anon[rr].new_v = c->version;
 			cs->anon[rr].count = rm->names ? 0 : rm->count;
+			cs->at[c->version.idx] += rm->count;
 		}
 		simc[i] = *c;
 		cs->sim = &simc[i];
@@ -429,6 +454,9 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 
 	}
 
+	for (uint32_t i = 0; i < e->ncomponents; i++)
+		for (uint32_t rr = 0; rr < e->components[i].nroles; rr++)
+			ordo_map_release(&v.cs[i].index[rr]);
 	ordo_eval_release(&v.ev);
 	free(p->violations);
 	p->nviolations = (uint32_t)v.viol.len;

@@ -68,6 +68,7 @@ struct block {
 
 struct ordo_arena {
 	struct block *head;
+	struct block *strings; /* text needs no alignment: packed separately */
 	size_t total;
 };
 
@@ -86,10 +87,21 @@ void ordo_arena_free(ordo_arena *a)
 		n = b->next;
 		free(b);
 	}
+	for (struct block *b = a->strings, *n; b; b = n) {
+		n = b->next;
+		free(b);
+	}
 	free(a);
 }
 
 void *ordo_arena_alloc(ordo_arena *a, size_t size)
+{
+	void *p = ordo_arena_alloc_raw(a, size);
+	memset(p, 0, size);
+	return p;
+}
+
+void *ordo_arena_alloc_raw(ordo_arena *a, size_t size)
 {
 	const size_t align = sizeof(max_align_t);
 	size = (size + align - 1) & ~(align - 1);
@@ -111,7 +123,6 @@ void *ordo_arena_alloc(ordo_arena *a, size_t size)
 				a->head = big;
 			}
 			a->total += size;
-			memset(big->data, 0, size);
 			return big->data;
 		}
 		b = ordo_xmalloc(sizeof(struct block) + bsize);
@@ -123,7 +134,6 @@ void *ordo_arena_alloc(ordo_arena *a, size_t size)
 	void *p = (char *)b->data + b->used;
 	b->used += size;
 	a->total += size;
-	memset(p, 0, size);
 	return p;
 }
 
@@ -146,6 +156,21 @@ void ordo_arena_reset(ordo_arena *a)
 		keep->next = NULL;
 	}
 	a->head = keep;
+	/* the same for text */
+	struct block *skeep = NULL;
+	for (struct block *b = a->strings, *n; b; b = n) {
+		n = b->next;
+		if (!skeep) {
+			skeep = b;
+			continue;
+		}
+		free(b);
+	}
+	if (skeep) {
+		skeep->used = 0;
+		skeep->next = NULL;
+	}
+	a->strings = skeep;
 	a->total = 0;
 }
 
@@ -156,7 +181,22 @@ size_t ordo_arena_used(const ordo_arena *a)
 
 char *ordo_arena_strndup(ordo_arena *a, const char *s, size_t len)
 {
-	char *p = ordo_arena_alloc(a, len + 1);
+	char *p;
+	struct block *b = a->strings;
+	if (len + 1 > BLOCK_SIZE / 4) {
+		p = ordo_arena_alloc_raw(a, len + 1);
+	} else {
+		if (!b || b->size - b->used < len + 1) {
+			b = ordo_xmalloc(sizeof(struct block) + BLOCK_SIZE);
+			b->used = 0;
+			b->size = BLOCK_SIZE;
+			b->next = a->strings;
+			a->strings = b;
+		}
+		p = (char *)b->data + b->used;
+		b->used += len + 1;
+		a->total += len + 1;
+	}
 	if (len)
 		memcpy(p, s, len);
 	p[len] = '\0';
@@ -182,11 +222,27 @@ char *ordo_arena_printf(ordo_arena *a, const char *fmt, ...)
 
 /* ---- buffer ---- */
 
+void ordo_buf_flush(ordo_buf *b)
+{
+	if (!b->sink || !b->len)
+		return;
+	if (!b->failed && fwrite(b->ptr, 1, b->len, b->sink) != b->len)
+		b->failed = true;
+	b->len = 0;
+	b->ptr[0] = '\0';
+}
+
+/* A report for a million agents need not sit in memory: with a sink, the
+ * buffer is written out once it holds a megabyte. */
+#define SINK_CHUNK ((size_t)1 << 20)
+
 static bool buf_grow(ordo_buf *b, size_t extra)
 {
 	size_t limit = b->limit ? b->limit : ORDO_BUF_DEFAULT_LIMIT;
 	if (b->oom)
 		return false;
+	if (b->sink && b->len >= SINK_CHUNK)
+		ordo_buf_flush(b);
 	if (extra > limit || b->len > limit - extra) {
 		b->oom = true;
 		return false;
@@ -383,17 +439,24 @@ static uint64_t hash(const char *s, size_t n, bool nocase)
 		h ^= c;
 		h *= 1099511628211ULL;
 	}
+	/* FNV leaves the low bits of similar names (AGT-000001, AGT-000002)
+	 * close together; mix them before they pick a slot */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
 	return h;
 }
 
-static bool key_eq(const ordo_map *m, size_t i, const char *key, size_t keylen)
+static bool key_eq(const ordo_map *m, const ordo_map_slot *sl, const char *key, size_t keylen)
 {
-	if (m->lens[i] != keylen)
+	if (sl->len != keylen)
 		return false;
 	if (!m->nocase)
-		return memcmp(m->keys[i], key, keylen) == 0;
+		return memcmp(sl->key, key, keylen) == 0;
 	for (size_t k = 0; k < keylen; k++) {
-		unsigned char a = (unsigned char)m->keys[i][k], b = (unsigned char)key[k];
+		unsigned char a = (unsigned char)sl->key[k], b = (unsigned char)key[k];
 		if (a >= 'A' && a <= 'Z')
 			a = (unsigned char)(a + 32);
 		if (b >= 'A' && b <= 'Z')
@@ -407,31 +470,37 @@ static bool key_eq(const ordo_map *m, size_t i, const char *key, size_t keylen)
 static void map_grow(ordo_map *m)
 {
 	size_t ncap = m->cap ? m->cap * 2 : 16;
-	ordo_map n = {ordo_xcalloc(ncap, sizeof(char *)), ordo_xcalloc(ncap, sizeof(uint32_t)),
-		      ordo_xcalloc(ncap, sizeof(void *)), ncap, 0, m->nocase};
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->keys[i])
-			ordo_map_put(&n, m->keys[i], m->lens[i], m->vals[i]);
-	ordo_map_release(m);
-	*m = n;
+	ordo_map_slot *ns = ordo_xcalloc(ncap, sizeof(*ns));
+	for (size_t i = 0; i < m->cap; i++) {
+		ordo_map_slot *sl = &m->slots[i];
+		if (!sl->key)
+			continue;
+		size_t j = sl->hash & (ncap - 1);
+		while (ns[j].key)
+			j = (j + 1) & (ncap - 1);
+		ns[j] = *sl;
+	}
+	free(m->slots);
+	m->slots = ns;
+	m->cap = ncap;
 }
 
 void *ordo_map_put(ordo_map *m, const char *key, size_t keylen, void *val)
 {
 	if ((m->len + 1) * 4 >= m->cap * 3)
 		map_grow(m);
-	size_t i = hash(key, keylen, m->nocase) & (m->cap - 1);
-	while (m->keys[i]) {
-		if (key_eq(m, i, key, keylen)) {
-			void *old = m->vals[i];
-			m->vals[i] = val;
+	uint32_t h = (uint32_t)hash(key, keylen, m->nocase);
+	size_t i = h & (m->cap - 1);
+	while (m->slots[i].key) {
+		ordo_map_slot *sl = &m->slots[i];
+		if (sl->hash == h && key_eq(m, sl, key, keylen)) {
+			void *old = sl->val;
+			sl->val = val;
 			return old;
 		}
 		i = (i + 1) & (m->cap - 1);
 	}
-	m->keys[i] = key;
-	m->lens[i] = (uint32_t)keylen;
-	m->vals[i] = val;
+	m->slots[i] = (ordo_map_slot){key, (uint32_t)keylen, h, val};
 	m->len++;
 	return NULL;
 }
@@ -440,10 +509,12 @@ void *ordo_map_get(const ordo_map *m, const char *key, size_t keylen)
 {
 	if (!m->cap)
 		return NULL;
-	size_t i = hash(key, keylen, m->nocase) & (m->cap - 1);
-	while (m->keys[i]) {
-		if (key_eq(m, i, key, keylen))
-			return m->vals[i];
+	uint32_t h = (uint32_t)hash(key, keylen, m->nocase);
+	size_t i = h & (m->cap - 1);
+	while (m->slots[i].key) {
+		const ordo_map_slot *sl = &m->slots[i];
+		if (sl->hash == h && key_eq(m, sl, key, keylen))
+			return sl->val;
 		i = (i + 1) & (m->cap - 1);
 	}
 	return NULL;
@@ -451,12 +522,8 @@ void *ordo_map_get(const ordo_map *m, const char *key, size_t keylen)
 
 void ordo_map_release(ordo_map *m)
 {
-	free(m->keys);
-	free(m->lens);
-	free(m->vals);
-	m->keys = NULL;
-	m->lens = NULL;
-	m->vals = NULL;
+	free(m->slots);
+	m->slots = NULL;
 	m->cap = m->len = 0;
 	/* nocase stays: the map can be used again the same way */
 }

@@ -45,6 +45,8 @@ void ordo_arena_free(ordo_arena *a);
 void ordo_arena_reset(ordo_arena *a);
 /** Zeroed memory owned by the arena; never NULL (aborts on OOM). */
 void *ordo_arena_alloc(ordo_arena *a, size_t size);
+/** Like ordo_arena_alloc, but not zeroed: for memory the caller fills. */
+void *ordo_arena_alloc_raw(ordo_arena *a, size_t size);
 /** A NUL-terminated copy of s[0..len) owned by the arena. */
 char *ordo_arena_strndup(ordo_arena *a, const char *s, size_t len);
 char *ordo_arena_strdup(ordo_arena *a, const char *s);
@@ -61,9 +63,13 @@ typedef struct {
 	size_t cap;
 	size_t limit; /* 0: ORDO_BUF_DEFAULT_LIMIT */
 	bool oom;     /* set once an append failed or hit the limit */
+	void *sink;   /* FILE*: when set, content is written out as it grows */
+	bool failed;  /* writing to the sink failed */
 } ordo_buf;
 
-#define ORDO_BUF_INIT {NULL, 0, 0, 0, false}
+#define ORDO_BUF_INIT {NULL, 0, 0, 0, false, NULL, false}
+/** Write out what the buffer holds to its sink (if any) and empty it. */
+void ordo_buf_flush(ordo_buf *b);
 #define ORDO_BUF_DEFAULT_LIMIT ((size_t)1 << 31)
 
 void ordo_buf_put(ordo_buf *b, const char *s, size_t len);
@@ -124,16 +130,21 @@ void ordo_diag_release(ordo_diag *d);
 /* ---- hash table: string -> pointer ---------------------------------- */
 
 typedef struct {
-	const char **keys; /* borrowed; must outlive the table */
-	uint32_t *lens;
-	void **vals;
+	const char *key; /* borrowed; must outlive the table; NULL: empty slot */
+	uint32_t len;
+	uint32_t hash;   /* compared before the key, so a probe rarely touches it */
+	void *val;
+} ordo_map_slot;
+
+typedef struct {
+	ordo_map_slot *slots;
 	size_t cap; /* power of two */
 	size_t len;
 	bool nocase; /* ASCII case-insensitive keys (host names) */
 } ordo_map;
 
-#define ORDO_MAP_INIT {NULL, NULL, NULL, 0, 0, false}
-#define ORDO_MAP_INIT_NOCASE {NULL, NULL, NULL, 0, 0, true}
+#define ORDO_MAP_INIT {NULL, 0, 0, false}
+#define ORDO_MAP_INIT_NOCASE {NULL, 0, 0, true}
 /** Insert or replace; keys are borrowed. Returns the previous value or NULL. */
 void *ordo_map_put(ordo_map *m, const char *key, size_t keylen, void *val);
 void *ordo_map_get(const ordo_map *m, const char *key, size_t keylen);
