@@ -36,6 +36,7 @@ enum {
 	OPT_ACK = 1 << 9,  /* --by --note */
 	OPT_VERBOSE = 1 << 10,
 	OPT_PRODUCTS = 1 << 11, /* init: --name --target */
+	OPT_EXPORT = 1 << 12,   /* export: --inventory --max-fail-percent */
 };
 
 typedef struct {
@@ -60,6 +61,7 @@ typedef struct {
 	const char *by;
 	const char *note;
 	const char *name;
+	const char *inventory;
 	const char *args[64];
 	int nargs;
 } cli_opts;
@@ -102,5 +104,6 @@ int cmd_run(cli_opts *o);
 int cmd_ack(cli_opts *o);
 int cmd_status(cli_opts *o);
 int cmd_verify(cli_opts *o);
+int cmd_export(cli_opts *o);
 
 #endif

@@ -18,16 +18,16 @@
 
 static const cli_command commands[] = {
 	{"check", cmd_check, OPT_FORMAT | OPT_OUTPUT | OPT_TARGET | OPT_CATALOG | OPT_COLOR | OPT_QUIET | OPT_VERBOSE,
-	 "ordo check [--format (text | json | markdown)] [--target <release>] [--catalog <path>] [-o <file>] <estate>",
+	 "ordo check [--format (text | json | markdown | html)] [--target <release>] [--catalog <path>] [-o <file>] <estate>",
 	 "read-only readiness check: findings for the current estate and its target"},
 	{"plan", cmd_plan, OPT_FORMAT | OPT_OUTPUT | OPT_TARGET | OPT_CATALOG | OPT_COLOR | OPT_QUIET | OPT_VERBOSE,
-	 "ordo plan [--format (text | json | markdown | dot)] [--target <release>] [--catalog <path>] [-o <file>] <estate>",
+	 "ordo plan [--format (text | json | markdown | html | dot)] [--target <release>] [--catalog <path>] [-o <file>] <estate>",
 	 "the ordered, verified upgrade plan, with the findings"},
 	{"run", cmd_run, OPT_TARGET | OPT_CATALOG | OPT_QUIET | OPT_JOURNAL | OPT_RUNBOOK | OPT_RUN,
 	 "ordo run [--journal <file>] [--runbook <file>] [--max-parallel <n>] [--max-fail-percent <p>] [--dry-run] [--replan] [--retry <step>]... <estate>",
 	 "execute the plan step by step, journaled and resumable"},
 	{"status", cmd_status, OPT_FORMAT | OPT_OUTPUT | OPT_JOURNAL,
-	 "ordo status [--journal <file>] [--format (text | json)]",
+	 "ordo status [--journal <file>] [--format (text | json | html)] [-o <file>]",
 	 "where a run stands, from its journal"},
 	{"ack", cmd_ack, OPT_JOURNAL | OPT_ACK | OPT_QUIET,
 	 "ordo ack [--journal <file>] --by <name> [--note <text>] <step>",
@@ -44,6 +44,9 @@ static const cli_command commands[] = {
 	{"init", cmd_init, OPT_OUTPUT | OPT_CATALOG | OPT_PRODUCTS | OPT_TARGET,
 	 "ordo init [--name <estate-name>] [--target <release>] [-o <file>] <product>...",
 	 "write a commented estate template for the products named"},
+	{"export", cmd_export, OPT_OUTPUT | OPT_TARGET | OPT_CATALOG | OPT_RUNBOOK | OPT_EXPORT,
+	 "ordo export ansible [--runbook <file>] [--inventory <file>] [--max-fail-percent <p>] [--target <release>] [--catalog <path>] [-o <file>] <estate>",
+	 "the plan as an Ansible playbook whose plays follow its waves"},
 	{"help", cmd_help, 0, "ordo help [<command>]", "show help for ordo or a command"},
 	{NULL, NULL, 0, NULL, NULL},
 };
@@ -304,7 +307,8 @@ static const opt_spec opt_specs[] = {
 	{"quiet", 'q', OPT_QUIET, false},     {"verbose", 'v', OPT_VERBOSE, false},
 	{"journal", 0, OPT_JOURNAL, true},    {"runbook", 0, OPT_RUNBOOK, true},
 	{"max-parallel", 0, OPT_RUN, true},   {"dry-run", 0, OPT_RUN, false},
-	{"max-fail-percent", 0, OPT_RUN, true},
+	{"max-fail-percent", 0, OPT_RUN | OPT_EXPORT, true},
+	{"inventory", 0, OPT_EXPORT, true},
 	{"replan", 0, OPT_RUN, false},        {"retry", 0, OPT_RUN, true},
 	{"by", 0, OPT_ACK, true},             {"note", 0, OPT_ACK, true},
 	{"name", 0, OPT_PRODUCTS, true},      {NULL, 0, 0, false},
@@ -365,6 +369,8 @@ static int set_opt(cli_opts *o, const opt_spec *s, const char *v)
 		o->note = v;
 	else if (!strcmp(n, "name"))
 		o->name = v;
+	else if (!strcmp(n, "inventory"))
+		o->inventory = v;
 	return 0;
 }
 

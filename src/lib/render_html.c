@@ -161,6 +161,9 @@ static const char *const css =
 	".status{font-weight:600}.status.open{color:var(--blocker)}\n"
 	".sources{color:var(--dim);font-size:.88em;overflow-wrap:anywhere}\n"
 	"table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:.92em}\n"
+	"table.steps{table-layout:fixed}table.steps td{overflow-wrap:anywhere}\n"
+	".c-id{width:3.2em}.c-comp{width:8%}.c-act{width:9%}.c-role{width:10%}.c-srv{width:13%}"
+	".c-after{width:6%}.c-man{width:5.5%}.c-blk{width:12%}.c-state{width:17%}\n"
 	"th,td{border:1px solid var(--line);padding:.25em .45em;text-align:left;vertical-align:top}\n"
 	"th{background:#f0f0f0}td.num{text-align:right;white-space:nowrap}\n"
 	"tr.blocked td{background:#fff5f5}\n"
@@ -401,7 +404,7 @@ static void finding(ordo_buf *out, page *pg, const ordo_node *f)
 	} else if (open_blocker(f)) {
 		ordo_buf_puts(out, " open\">open: blocks the upgrade</span>");
 	} else {
-		ordo_buf_puts(out, "\">open</span>");
+		ordo_buf_puts(out, strcmp(sev, "info") ? "\">open</span>" : "\">for information</span>");
 	}
 	ordo_buf_puts(out, "</p>\n<h3>");
 	esc(out, txt(f, "title"));
@@ -457,8 +460,6 @@ static void finding(ordo_buf *out, page *pg, const ordo_node *f)
 				esc(out, txt(r, "text"));
 				ordo_buf_puts(out, "</code>");
 			} else {
-				if (!strcmp(type, "step"))
-					ordo_buf_puts(out, "step: ");
 				esc(out, txt(r, "text"));
 			}
 			ordo_buf_puts(out, "</li>\n");
@@ -543,8 +544,8 @@ static void timeline(ordo_buf *out, page *pg)
 	}
 	const double label = 150, top = 28, rowh = 24, plotw = 880;
 	double cw = plotw / pg->nwaves;
-	if (cw > 40)
-		cw = 40;
+	if (cw > 48)
+		cw = 48;
 	double width = label + cw * pg->nwaves + 12, height = top + rowh * nc + 10;
 	uint32_t tick = 1;
 	static const uint32_t steps125[] = {1, 2, 5};
@@ -794,7 +795,13 @@ static void waves(ordo_buf *out, page *pg)
 					end - i);
 		if (pg->cur_wave == wave)
 			ordo_buf_puts(out, " <span class=\"st st-waiting\">current wave</span>");
-		ordo_buf_puts(out, "</h3>\n<table>\n<thead><tr><th>#</th><th>component</th><th>action</th>"
+		ordo_buf_puts(out, "</h3>\n<table class=\"steps\">\n<colgroup><col class=\"c-id\">"
+				   "<col class=\"c-comp\"><col class=\"c-act\"><col class=\"c-role\">"
+				   "<col class=\"c-srv\"><col><col class=\"c-after\"><col class=\"c-man\">"
+				   "<col class=\"c-blk\">");
+		if (pg->run)
+			ordo_buf_puts(out, "<col class=\"c-state\">");
+		ordo_buf_puts(out, "</colgroup>\n<thead><tr><th>#</th><th>component</th><th>action</th>"
 				   "<th>role</th><th>servers</th><th>step</th><th>after</th><th>manual</th>"
 				   "<th>blocked by</th>");
 		if (pg->run)
