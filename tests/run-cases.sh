@@ -9,6 +9,7 @@
 #   expect.errgrep (optional) fixed strings that stderr must contain
 #   absent.grep    (optional) fixed strings that stdout must not contain
 # Usage: tests/run-cases.sh <ordo binary> [case-name-pattern]
+# ORDO_WRAPPER runs ordo under a tool (valgrind); JOBS runs cases at once.
 set -u
 ordo=$(realpath "$1")
 pattern=${2:-}
@@ -19,56 +20,79 @@ fail=0
 failed=()
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for dir in "$root"/*/; do
+run_one() {
+	dir=$1
 	name=$(basename "$dir")
-	[ -n "$pattern" ] && [[ "$name" != *$pattern* ]] && continue
-	[ -f "$dir/cmd" ] || continue
+	work=$(mktemp -d "$tmp/c.XXXXXX")
 	ok=1
 	why=()
 	read -r -a args <<<"$(head -n1 "$dir/cmd")"
-	(cd "$dir" && ${ORDO_WRAPPER:-} "$ordo" "${args[@]}" >"$tmp/out" 2>"$tmp/err")
+	(cd "$dir" && ${ORDO_WRAPPER:-} "$ordo" "${args[@]}" >"$work/out" 2>"$work/err")
 	rc=$?
 	want=$(cat "$dir/expected.rc" 2>/dev/null || echo 0)
 	if [ "$rc" != "$want" ]; then ok=0; why+=("exit code $rc, expected $want"); fi
-	if [ -f "$dir/expected.out" ] && ! cmp -s "$dir/expected.out" "$tmp/out"; then
-		ok=0; why+=("stdout differs:"$'\n'"$(diff -u "$dir/expected.out" "$tmp/out" | head -40)")
+	if [ -f "$dir/expected.out" ] && ! cmp -s "$dir/expected.out" "$work/out"; then
+		ok=0; why+=("stdout differs:"$'\n'"$(diff -u "$dir/expected.out" "$work/out" | head -40)")
 	fi
-	if [ -f "$dir/expected.err" ] && ! cmp -s "$dir/expected.err" "$tmp/err"; then
-		ok=0; why+=("stderr differs:"$'\n'"$(diff -u "$dir/expected.err" "$tmp/err" | head -40)")
+	if [ -f "$dir/expected.err" ] && ! cmp -s "$dir/expected.err" "$work/err"; then
+		ok=0; why+=("stderr differs:"$'\n'"$(diff -u "$dir/expected.err" "$work/err" | head -40)")
 	fi
 	if [ -f "$dir/expect.jq" ]; then
 		while IFS= read -r f; do
 			[ -z "$f" ] || [[ "$f" == \#* ]] && continue
-			r=$(jq -e "$f" <"$tmp/out" 2>&1)
+			r=$(jq -e "$f" <"$work/out" 2>&1)
 			if [ "$r" != "true" ]; then ok=0; why+=("jq false: $f"); fi
 		done <"$dir/expect.jq"
 	fi
 	if [ -f "$dir/expect.grep" ]; then
 		while IFS= read -r s; do
 			[ -z "$s" ] && continue
-			grep -qF -- "$s" "$tmp/out" || { ok=0; why+=("stdout lacks: $s"); }
+			grep -qF -- "$s" "$work/out" || { ok=0; why+=("stdout lacks: $s"); }
 		done <"$dir/expect.grep"
 	fi
 	if [ -f "$dir/expect.errgrep" ]; then
 		while IFS= read -r s; do
 			[ -z "$s" ] && continue
-			grep -qF -- "$s" "$tmp/err" || { ok=0; why+=("stderr lacks: $s"); }
+			grep -qF -- "$s" "$work/err" || { ok=0; why+=("stderr lacks: $s"); }
 		done <"$dir/expect.errgrep"
 	fi
 	if [ -f "$dir/absent.grep" ]; then
 		while IFS= read -r s; do
 			[ -z "$s" ] && continue
-			! grep -qF -- "$s" "$tmp/out" || { ok=0; why+=("stdout has: $s"); }
+			! grep -qF -- "$s" "$work/out" || { ok=0; why+=("stdout has: $s"); }
 		done <"$dir/absent.grep"
 	fi
 	if [ $ok = 1 ]; then
+		echo pass >"$work/result"
+	else
+		{
+			echo "FAIL $name"
+			for w in "${why[@]}"; do echo "  $w"; done
+			echo "  --- stderr:"; head -5 "$work/err" | sed 's/^/  /'
+		} >"$work/report"
+		echo "fail $name" >"$work/result"
+	fi
+}
+export -f run_one
+export ordo tmp
+
+cases=()
+for dir in "$root"/*/; do
+	name=$(basename "$dir")
+	[ -n "$pattern" ] && [[ "$name" != *$pattern* ]] && continue
+	[ -f "$dir/cmd" ] || continue
+	cases+=("$dir")
+done
+printf '%s\0' "${cases[@]}" | xargs -0 -n1 -P "${JOBS:-1}" bash -c 'run_one "$0"'
+for r in "$tmp"/c.*/result; do
+	[ -f "$r" ] || continue
+	read -r state name <"$r"
+	if [ "$state" = pass ]; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
 		failed+=("$name")
-		echo "FAIL $name"
-		for w in "${why[@]}"; do echo "  $w"; done
-		echo "  --- stderr:"; head -5 "$tmp/err" | sed 's/^/  /'
+		cat "$(dirname "$r")/report"
 	fi
 done
 for f in "${failed[@]}"; do echo "failed: $f"; done

@@ -90,6 +90,45 @@ static bool version_of(ld *l, const ordo_node *n, const ordo_scale *s, ordo_vers
 
 /* ---- facts ---- */
 
+/* Secrets never enter an estate (or, through it, a journal or a report):
+ * a key named like one is refused wherever free-form keys are allowed. */
+static bool secret_like(const char *key, size_t len)
+{
+	static const char *const words[] = {"password", "passwd", "secret", "token", "apikey",
+					    "api_key", "api-key", "credential", "private_key", NULL};
+	char low[128];
+	if (len >= sizeof(low))
+		len = sizeof(low) - 1;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)((key[i] >= 'A' && key[i] <= 'Z') ? key[i] + 32 : key[i]);
+	low[len] = '\0';
+	for (const char *const *w = words; *w; w++)
+		if (strstr(low, *w))
+			return true;
+	return false;
+}
+
+static void refuse_secrets(ld *l, const ordo_node *n, const char *path, int depth)
+{
+	if (!n || depth > 32)
+		return;
+	if (n->type == ORDO_NODE_SEQ)
+		for (uint32_t i = 0; i < n->len; i++)
+			refuse_secrets(l, &n->u.items[i], path, depth + 1);
+	if (n->type != ORDO_NODE_MAP)
+		return;
+	for (uint32_t i = 0; i < n->len; i++) {
+		const ordo_node *k = ordo_node_key(n, i);
+		if (secret_like(k->u.str, k->len))
+			ordo_rd_error(&l->r, k,
+				      "'%s.%s' looks like a secret: ordo takes no passwords, secrets, tokens or credentials; keep them in a vault and let the runbook's executors fetch them",
+				      path, k->u.str);
+		else if (!ordo_node_is_scalar(ordo_node_val(n, i)))
+			refuse_secrets(l, ordo_node_val(n, i),
+				       ordo_arena_printf(l->doc->arena, "%s.%s", path, k->u.str), depth + 1);
+	}
+}
+
 static const char *fact_type_name(ordo_fact_type t)
 {
 	static const char *const names[] = {"any value",  "a string", "a number", "true or false",
@@ -114,6 +153,8 @@ static void check_facts(ld *l, const ordo_component *comp, const ordo_node *n,
 				break;
 			}
 		char *sub = ordo_arena_printf(l->e->doc->arena, "%s.%s", path, k->u.str);
+		if (secret_like(k->u.str, k->len))
+			continue; /* refused by refuse_secrets() */
 		if (!f) {
 			if (decl && decl->type == ORDO_FACT_ANY && depth > 0)
 				continue;
@@ -233,8 +274,8 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 	if (ordo_node_get(n, "domain_joined"))
 		s->domain_joined = ordo_rd_bool(&l->r, n, "domain_joined", "a server", true);
 	s->facts = folding ? NULL : ordo_node_get(n, "facts");
-	if (s->facts && s->facts->type != ORDO_NODE_NULL)
-		ordo_rd_is_map(&l->r, s->facts, "'facts' of a server");
+	if (s->facts && s->facts->type != ORDO_NODE_NULL && ordo_rd_is_map(&l->r, s->facts, "'facts' of a server"))
+		refuse_secrets(l, s->facts, "facts", 0);
 	ordo_map_put(&e->server_by_name, s->name, nm->len, s);
 	s->index = (uint32_t)l->servers.len;
 	ordo_vec_push(&l->servers, s);
@@ -514,6 +555,8 @@ static void load_component(ld *l, const ordo_node *n, int index)
 	load_database(l, comp, ordo_node_get(n, "database"));
 	comp->facts = ordo_node_get(n, "facts");
 	comp->upgrade = ordo_node_get(n, "upgrade");
+	refuse_secrets(l, comp->facts, "facts", 0);
+	refuse_secrets(l, comp->upgrade, "upgrade", 0);
 	snprintf(what, sizeof(what), "facts");
 	check_facts(l, comp, comp->facts, &p->facts, "facts", 0);
 	check_facts(l, comp, comp->upgrade, &p->upgrade, "upgrade", 0);
