@@ -162,8 +162,8 @@ static const char *const css =
 	".sources{color:var(--dim);font-size:.88em;overflow-wrap:anywhere}\n"
 	"table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:.92em}\n"
 	"table.steps{table-layout:fixed}table.steps td{overflow-wrap:anywhere}\n"
-	".c-id{width:3.2em}.c-comp{width:8%}.c-act{width:9%}.c-role{width:10%}.c-srv{width:13%}"
-	".c-after{width:6%}.c-man{width:5.5%}.c-blk{width:12%}.c-state{width:17%}\n"
+	".c-id{width:3.2em}.c-comp{width:8%}.c-act{width:9%}.c-role{width:11%}.c-srv{width:11%}"
+	".c-after{width:6%}.c-man{width:6.5%}.c-blk{width:11%}.c-state{width:17%}\n"
 	"th,td{border:1px solid var(--line);padding:.25em .45em;text-align:left;vertical-align:top}\n"
 	"th{background:#f0f0f0}td.num{text-align:right;white-space:nowrap}\n"
 	"tr.blocked td{background:#fff5f5}\n"
@@ -562,6 +562,10 @@ static void timeline(ordo_buf *out, page *pg)
 			     "font-size=\"11\">\n",
 			width, height, width, height);
 	ordo_buf_printf(out, "<title id=\"timeline-title\">Waves 1 to %u by component</title>\n", pg->nwaves);
+	/* row bands, then the grid and wave numbers over them */
+	for (uint32_t c = 1; c < nc; c += 2)
+		ordo_buf_printf(out, "<rect x=\"0\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#f6f6f6\"/>\n",
+				top + rowh * c, width, rowh);
 	/* grid and wave numbers */
 	for (uint32_t w = 1; w <= pg->nwaves; w++) {
 		double x = label + cw * (w - 1);
@@ -579,9 +583,6 @@ static void timeline(ordo_buf *out, page *pg)
 	ordo_buf_printf(out, "<text x=\"4\" y=\"%.1f\" fill=\"#555\">wave</text>\n", top - 10);
 	for (uint32_t c = 0; c < nc; c++) {
 		double y = top + rowh * c;
-		if (c % 2)
-			ordo_buf_printf(out, "<rect x=\"0\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#f6f6f6\"/>\n",
-					y, width, rowh);
 		ordo_buf_printf(out, "<text x=\"4\" y=\"%.1f\" fill=\"#1a1a1a\">", y + rowh / 2 + 4);
 		/* long names are cut, never allowed to run into the bars */
 		size_t len = strlen(comps[c]);
