@@ -1115,13 +1115,15 @@ static void build_check(cx *x, const entry *e, ordo_cat_check *k)
 	sources(x, n, where, &k->sources);
 	const ordo_node *rb = ordo_node_get(n, "resolved_by");
 	if (rb && ordo_rd_is_map(&x->r, rb, "'resolved_by'")) {
-		static const char *const rbkeys[] = {"action", "title", NULL};
+		static const char *const rbkeys[] = {"action", "title", "when", NULL};
 		ordo_rd_keys(&x->r, rb, rbkeys, "'resolved_by'");
 		k->resolved_action = ordo_rd_text(&x->r, rb, "action", "'resolved_by'", true);
 		template_field(x, rb, "title", "'resolved_by'", false, &k->resolved_title);
+		k->resolved_when = compile(x, rb, "when");
 	}
 	lint_expr(x, k->when, k->scope, &k->products, false, where);
 	lint_expr(x, k->accepted_by, k->scope, &k->products, false, where);
+	lint_expr(x, k->resolved_when, k->scope, &k->products, false, where);
 	lint_template(x, &k->title, k->scope, &k->products, where);
 	lint_template(x, &k->detail, k->scope, &k->products, where);
 	for (uint32_t i = 0; i < k->nremediation; i++)

@@ -152,6 +152,7 @@ typedef struct ordo_cat_check {
 	ordo_strlist sources;
 	const char *resolved_action; /* resolved_by.action, or NULL */
 	ordo_template resolved_title;
+	const ordo_expr *resolved_when; /* resolved_by.when: the step can remove it only then */
 	ordo_loc loc;
 } ordo_cat_check;
 

@@ -623,6 +623,13 @@ static void fire(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc, int ho
 			reads_support |= !strncmp(trace[i].path, "support.", 8);
 		if (reads_support && sc->support && sc->support->sources.n)
 			f->sources = sc->support->sources;
+		if (k->resolved_when) {
+			/* a remedy that does not apply here (an OS newer than the release
+			 * supports cannot be upgraded away): the finding stays open */
+			ordo_eval_reset(&rn->ev);
+			if (!ordo_expr_test(k->resolved_when, &ctx, &rn->ev))
+				f->resolve_action = NULL;
+		}
 		if (k->accepted_by && k->waivable) {
 			ordo_eval_reset(&rn->ev);
 			if (ordo_expr_test(k->accepted_by, &ctx, &rn->ev)) {
