@@ -82,6 +82,9 @@ struct ordo_builder {
 /* ---- messages ---- */
 
 static void add_vmessage(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, va_list ap)
+    ORDO_PRINTF(4, 0);
+
+static void add_vmessage(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
 	ordo_loc loc = {b->file, line, line ? col : 0};
 	ordo_diag_vadd(b->diag, &loc, fmt, ap);

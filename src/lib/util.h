@@ -76,7 +76,7 @@ void ordo_buf_put(ordo_buf *b, const char *s, size_t len);
 void ordo_buf_puts(ordo_buf *b, const char *s);
 void ordo_buf_putc(ordo_buf *b, char c);
 void ordo_buf_printf(ordo_buf *b, const char *fmt, ...) ORDO_PRINTF(2, 3);
-void ordo_buf_vprintf(ordo_buf *b, const char *fmt, va_list ap);
+void ordo_buf_vprintf(ordo_buf *b, const char *fmt, va_list ap) ORDO_PRINTF(2, 0);
 /** The content as a NUL-terminated string ("" when empty); borrowed. */
 const char *ordo_buf_cstr(ordo_buf *b);
 void ordo_buf_clear(ordo_buf *b);
@@ -122,7 +122,7 @@ typedef struct {
 #define ORDO_DIAG_INIT {NULL, 0, 0, 0, 0}
 
 void ordo_diag_add(ordo_diag *d, const ordo_loc *loc, const char *fmt, ...) ORDO_PRINTF(3, 4);
-void ordo_diag_vadd(ordo_diag *d, const ordo_loc *loc, const char *fmt, va_list ap);
+void ordo_diag_vadd(ordo_diag *d, const ordo_loc *loc, const char *fmt, va_list ap) ORDO_PRINTF(3, 0);
 /** Write "file:line:col: message" lines. */
 void ordo_diag_print(const ordo_diag *d, void *file /* FILE* */);
 void ordo_diag_release(ordo_diag *d);
