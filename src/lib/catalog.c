@@ -281,7 +281,7 @@ static int add_dir(build *b, const char *dir, const char *rel, int layer, int de
 		if (de->d_name[0] != '.')
 			ordo_vec_push(&names, ordo_xstrdup(de->d_name));
 	closedir(dh);
-	qsort(names.items, names.len, sizeof(void *), cmp_str);
+	ordo_sort(names.items, names.len, sizeof(void *), cmp_str);
 	int err = 0;
 	for (size_t i = 0; i < names.len; i++) {
 		ordo_buf p = ORDO_BUF_INIT, k = ORDO_BUF_INIT;
@@ -471,6 +471,51 @@ static void template_field(cx *x, const ordo_node *map, const char *key, const c
 	template_from(x, s, ordo_node_get(map, key), t);
 }
 
+/* Text for people: strings as they are, lists as "a, b and c" (a NODE
+ * list's items too), not the quoted form evidence uses. */
+static void render_value(const ordo_value *v, ordo_buf *out, ordo_eval *ev)
+{
+	if (v->type == ORDO_VAL_STR) {
+		ordo_buf_put(out, v->u.str.s, v->u.str.len);
+		return;
+	}
+	if (v->type == ORDO_VAL_NULL) {
+		ordo_buf_puts(out, "(not given)");
+		return;
+	}
+	if (v->type == ORDO_VAL_NODE && v->u.node && ordo_node_is_scalar(v->u.node)) {
+		ordo_value sv = ordo_val_node(v->u.node);
+		render_value(&sv, out, ev);
+		return;
+	}
+	uint32_t n = 0;
+	bool list = false;
+	if (v->type == ORDO_VAL_LIST) {
+		n = v->u.list.n;
+		list = true;
+	} else if (v->type == ORDO_VAL_NODE && v->u.node && v->u.node->type == ORDO_NODE_SEQ) {
+		n = v->u.node->len;
+		list = true;
+	}
+	if (!list) {
+		ordo_val_format(v, out);
+		return;
+	}
+	if (!n) {
+		ordo_buf_puts(out, "(none)");
+		return;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		ordo_value item = v->type == ORDO_VAL_LIST ? v->u.list.items[i]
+							   : ordo_val_node(&v->u.node->u.items[i]);
+		ordo_buf_puts(out, i == 0 ? "" : i + 1 == n ? " and " : ", ");
+		if (item.type == ORDO_VAL_OBJ && item.u.obj.name)
+			ordo_buf_puts(out, item.u.obj.name);
+		else
+			render_value(&item, out, ev);
+	}
+}
+
 void ordo_template_render(const ordo_template *t, const ordo_eval_ctx *ctx, ordo_eval *ev,
 			  ordo_buf *out)
 {
@@ -481,12 +526,7 @@ void ordo_template_render(const ordo_template *t, const ordo_eval_ctx *ctx, ordo
 			uint32_t mark = ev->trace_len;
 			ordo_expr_eval(t->exprs[i], ctx, ev, &v);
 			ev->trace_len = mark; /* text, not evidence */
-			if (v.type == ORDO_VAL_STR)
-				ordo_buf_put(out, v.u.str.s, v.u.str.len);
-			else if (v.type == ORDO_VAL_NULL)
-				ordo_buf_puts(out, "(not given)");
-			else
-				ordo_val_format(&v, out);
+			render_value(&v, out, ev);
 		}
 	}
 }

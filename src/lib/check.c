@@ -1081,7 +1081,7 @@ static int finding_cmp(const void *x, const void *y)
 
 void ordo_report_sort(ordo_report *r)
 {
-	qsort(r->findings, r->nfindings, sizeof(*r->findings), finding_cmp);
+	ordo_sort(r->findings, r->nfindings, sizeof(*r->findings), finding_cmp);
 }
 
 /* A waived warning no longer counts; a blocker that is waived or resolved

@@ -791,7 +791,7 @@ static void hash_node(ordo_sha256 *s, const ordo_node *n)
 	const ordo_node **keys = cnt <= 16 ? small : ordo_xmalloc(sizeof(*keys) * cnt);
 	for (uint32_t i = 0; i < cnt; i++)
 		keys[i] = ordo_node_key(n, i);
-	qsort(keys, cnt, sizeof(*keys), key_order);
+	ordo_sort(keys, cnt, sizeof(*keys), key_order);
 	for (uint32_t i = 0; i < cnt; i++) {
 		hash_node(s, keys[i]);
 		hash_node(s, keys[i] + 1); /* its value follows it */

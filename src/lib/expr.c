@@ -876,7 +876,7 @@ int ordo_expr_compile(ordo_expr **out, ordo_arena *a, const char *src, const ord
 		e->loc = (ordo_loc){NULL, 1, 1};
 	e->npaths = (uint32_t)p.paths.len;
 	e->paths = vec_to_arena(&p, &p.paths);
-	qsort(e->paths, e->npaths, sizeof(*e->paths), path_order);
+	ordo_sort(e->paths, e->npaths, sizeof(*e->paths), path_order);
 	ordo_vec_release(&p.paths);
 	*out = e;
 	return 0;

@@ -1271,7 +1271,7 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 			keys[nkeys++] = hop_stage_key(e, &e->components[i], &path->hops[h]);
 		}
 	}
-	qsort(keys, nkeys, sizeof(int32_t), cmp_i32);
+	ordo_sort(keys, nkeys, sizeof(int32_t), cmp_i32);
 	uint32_t nstages = 0;
 	for (uint32_t i = 0; i < nkeys; i++)
 		if (!nstages || keys[nstages - 1] != keys[i])
@@ -1396,7 +1396,7 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 	assign_waves(p, steps, n);
 	p->steps = ordo_arena_alloc(g.a, sizeof(ordo_step *) * (n + 1));
 	memcpy(p->steps, steps, sizeof(ordo_step *) * n);
-	qsort(p->steps, n, sizeof(ordo_step *), step_order);
+	ordo_sort(p->steps, n, sizeof(ordo_step *), step_order);
 	uint32_t *newid = ordo_xcalloc(n + 1, sizeof(uint32_t));
 	for (uint32_t i = 0; i < n; i++)
 		newid[p->steps[i]->id] = i + 1;
@@ -1404,7 +1404,7 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 		ordo_step *s = p->steps[i];
 		for (uint32_t k = 0; k < s->nafter; k++)
 			s->after[k] = newid[s->after[k]];
-		qsort(s->after, s->nafter, sizeof(uint32_t), cmp_i32);
+		ordo_sort(s->after, s->nafter, sizeof(uint32_t), cmp_i32);
 	}
 	for (uint32_t i = 0; i < n; i++)
 		p->steps[i]->id = i + 1;
@@ -1412,7 +1412,7 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 		ordo_finding *f = r->findings[i];
 		for (uint32_t k = 0; k < f->nresolved; k++)
 			f->resolved_by[k] = newid[f->resolved_by[k]];
-		qsort(f->resolved_by, f->nresolved, sizeof(uint32_t), cmp_i32);
+		ordo_sort(f->resolved_by, f->nresolved, sizeof(uint32_t), cmp_i32);
 	}
 	free(newid);
 	p->nsteps = n;

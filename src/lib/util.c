@@ -52,6 +52,12 @@ char *ordo_xstrdup(const char *s)
 	return p;
 }
 
+void ordo_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (base && n > 1)
+		qsort(base, n, size, cmp);
+}
+
 bool ordo_streq(const char *a, size_t alen, const char *b)
 {
 	size_t blen = strlen(b);
@@ -400,7 +406,7 @@ void ordo_diag_print(const ordo_diag *d, void *fp)
 	const ordo_diag_entry **order = ordo_xmalloc(sizeof(*order) * (d->len + 1));
 	for (size_t i = 0; i < d->len; i++)
 		order[i] = &d->items[i];
-	qsort(order, d->len, sizeof(*order), diag_cmp);
+	ordo_sort(order, d->len, sizeof(*order), diag_cmp);
 	for (size_t i = 0; i < d->len; i++) {
 		const ordo_diag_entry *e = order[i];
 		if (e->loc.file && e->loc.line)

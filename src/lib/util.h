@@ -152,6 +152,9 @@ void ordo_map_release(ordo_map *m);
 
 /* ---- misc ----------------------------------------------------------- */
 
+/** qsort that accepts an empty (even NULL) array, which qsort does not. */
+void ordo_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /** Abort with a message: only for programmer errors and out of memory. */
 _Noreturn void ordo_die(const char *fmt, ...) ORDO_PRINTF(1, 2);
 void *ordo_xmalloc(size_t n);
