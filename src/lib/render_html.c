@@ -918,9 +918,11 @@ void ordo_render_html_doc(ordo_buf *out, const ordo_node *doc, const ordo_html_r
 		if (id && !ordo_map_get(&pg.first_finding, id, strlen(id)))
 			ordo_map_put(&pg.first_finding, id, strlen(id), (void *)(uintptr_t)(i + 1));
 	}
+	/* a plan has at most one wave per step: a larger number (a journal
+	 * edited by hand) must not have the timeline draw billions of waves */
 	for (uint32_t i = 0; i < ns; i++) {
 		uint32_t w = num(&pg.steps->u.items[i], "wave");
-		if (w > pg.nwaves)
+		if (w > pg.nwaves && w <= ns)
 			pg.nwaves = w;
 	}
 	if (run) {
