@@ -4,7 +4,7 @@
 set -euo pipefail
 want=(gcc make cmake pkg-config libyaml-dev libyajl-dev libsqlite3-dev libssl-dev)
 if [ "${1:-build}" = test ]; then
-	want+=(libcmocka-dev jq valgrind python3 chromium graphviz ansible)
+	want+=(libcmocka-dev jq valgrind python3 sqlite3 chromium graphviz ansible)
 fi
 missing=()
 for p in "${want[@]}"; do
