@@ -1395,7 +1395,8 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 	ordo_step **steps = (ordo_step **)g.steps.items;
 	assign_waves(p, steps, n);
 	p->steps = ordo_arena_alloc(g.a, sizeof(ordo_step *) * (n + 1));
-	memcpy(p->steps, steps, sizeof(ordo_step *) * n);
+	if (n) /* an estate with nothing to do has no step list at all */
+		memcpy(p->steps, steps, sizeof(ordo_step *) * n);
 	ordo_sort(p->steps, n, sizeof(ordo_step *), step_order);
 	uint32_t *newid = ordo_xcalloc(n + 1, sizeof(uint32_t));
 	for (uint32_t i = 0; i < n; i++)
