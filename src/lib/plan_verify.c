@@ -66,8 +66,9 @@ static const char *vstr(vctx *v, const ordo_version *ver)
 
 /* The lowest and highest release any member is at (release level: the
  * order rules compare releases). Counts are kept as members move, so this
- * costs the scale's length, not the component's size. */
-static void min_max(const cstate *s, ordo_version *mn, ordo_version *mx)
+ * costs the scale's length, not the component's size. False when the
+ * component has no members (both are then its starting release). */
+static bool min_max(const cstate *s, ordo_version *mn, ordo_version *mx)
 {
 	const ordo_scale *sc = s->start.scale;
 	int32_t lo = -1, hi = -1;
@@ -77,10 +78,12 @@ static void min_max(const cstate *s, ordo_version *mn, ordo_version *mx)
 				lo = (int32_t)i;
 			hi = (int32_t)i;
 		}
-	if (lo < 0)
+	bool any = lo >= 0;
+	if (!any)
 		lo = hi = s->start.idx;
 	*mn = (ordo_version){sc, lo, -1};
 	*mx = (ordo_version){sc, hi, -1};
+	return any;
 }
 
 static const ordo_cat_edge *edge_for(const ordo_cat_product *p, const ordo_version *from,
@@ -296,7 +299,9 @@ static void check_order(vctx *v, uint32_t step, const ordo_step *cur)
 				continue;
 			const ordo_component *a = &e->components[ai];
 			ordo_version amin, amax;
-			min_max(&v->cs[ai], &amin, &amax);
+			/* a component without members has nothing left to move */
+			if (!min_max(&v->cs[ai], &amin, &amax))
+				continue;
 			if (ordo_version_cmp_release(&amin, &bmax) >= 0)
 				continue;
 			/* only a component whose own path passes through that release
