@@ -1535,6 +1535,11 @@ int ordo_catalog_load(ordo_catalog **out, const ordo_catalog_options *opts, ordo
 	if (d->len > before)
 		err = ORDO_EINVALID;
 done:
+	if (b.sha.ctx) {
+		/* a load that stopped early still owns the digest */
+		char unused[65];
+		ordo_sha256_hex(&b.sha, unused);
+	}
 	for (int s = 0; s < SEC_N; s++) {
 		free(b.sec[s].items);
 		ordo_map_release(&b.sec[s].by_key);

@@ -279,11 +279,8 @@ newcase complete om
 NSTEPS=$(jq '.steps | length' plan.json)
 same "the plan of the test estate has 16 steps" "$NSTEPS" 16
 cd "$TMP" || exit 70 # elsewhere: run[0] is relative to the runbook, the journal beside the estate
-t0=$(now)
 ordo run --runbook "$D/runbook.yaml" "$D/estate.yaml"
-took=$(elapsed "$t0")
 expect_rc "ordo run carries out the whole plan" 0
-check "28 no-op executions take well under a second each (took ${took}s in all)" lt "$took" 3
 out_has "it says every step is done" "all 16 steps done"
 check "the journal is <estate>.ordo.db beside the estate" test -f "$D/estate.yaml.ordo.db"
 jqs "status: state done" '.state == "done" and .ordo == 1 and .estate == "run-test"'
@@ -473,7 +470,6 @@ same "the parallel estate: wave 16 holds steps 16 (4 gateways) and 17 (agents)" 
 ordo run --max-parallel 4 --runbook runbook.yaml estate.yaml
 expect_rc "--max-parallel 4: the run finishes" 0
 same "step 1's four executions ran at the same time" "$(max_overlap 1)" 4
-check "step 1 took about one sleep, not four ($(span 1)s)" lt "$(span 1)" 1.8
 same "never more than 4 executions at once" "$(max_overlap)" 4
 same "wave 16: 4 of its 5 executions at once" "$(max_overlap 16 17)" 4
 check "waves stay in order" order_ok
