@@ -392,6 +392,7 @@ static int record(ordo_journal *j, uint32_t step, const char *from, const char *
 
 static int fail_tx(ordo_journal *j, char **err, const char *what)
 {
+	free(*err); /* exec() may have set it: this message says what failed */
 	*err = dupmsg("journal '%s': cannot %s: %s", j->path, what, sqlite3_errmsg(j->db));
 	char *e2 = NULL;
 	exec(j, "ROLLBACK", &e2);
