@@ -243,12 +243,12 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 	const char *name = node_name(l, nm, "server name");
 	if (!name)
 		return NULL;
-	ordo_server *prev = ordo_map_get(&e->server_by_name, name, nm->len);
+	ordo_server *s = ordo_arena_alloc(l->doc->arena, sizeof(*s));
+	ordo_server *prev = ordo_map_insert(&e->server_by_name, name, nm->len, s);
 	if (prev) {
 		ordo_rd_error(&l->r, nm, "duplicate server '%s' (first at line %u)", name, prev->line);
 		return NULL;
 	}
-	ordo_server *s = ordo_arena_alloc(l->doc->arena, sizeof(*s));
 	s->name = name; /* the name's text lives in the document's arena */
 	s->node = folding ? NULL : n;
 	s->line = n->line;
@@ -276,7 +276,6 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 	s->facts = folding ? NULL : ordo_node_get(n, "facts");
 	if (s->facts && s->facts->type != ORDO_NODE_NULL && ordo_rd_is_map(&l->r, s->facts, "'facts' of a server"))
 		refuse_secrets(l, s->facts, "facts", 0);
-	ordo_map_put(&e->server_by_name, s->name, nm->len, s);
 	s->index = (uint32_t)l->servers.len;
 	ordo_vec_push(&l->servers, s);
 	return s;
@@ -392,12 +391,15 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 		 * the others go through a small map */
 		uint32_t stamp = ++l->role_stamp;
 		ordo_map seen = ORDO_MAP_INIT_NOCASE;
+		m->servers = ordo_arena_alloc(l->doc->arena, sizeof(*m->servers) * (v->len + 1));
 		for (uint32_t j = 0; j < v->len; j++) {
 			const ordo_node *sn = &v->u.items[j];
 			if (!node_name(l, sn, "server name"))
 				continue;
-			ordo_server *srv = l->e->nservers ? ordo_map_get(&l->e->server_by_name, sn->u.str, sn->len)
-							  : NULL;
+			ordo_server *srv = l->e->server_by_name.len
+						   ? ordo_map_get(&l->e->server_by_name, sn->u.str, sn->len)
+						   : NULL;
+			m->servers[j] = srv; /* looked up once, here */
 			bool twice;
 			if (srv) {
 				twice = srv->stamp == stamp;
@@ -586,19 +588,6 @@ static ordo_component *component_ref(ld *l, const ordo_node *n, const ordo_compo
 static void resolve_refs(ld *l, ordo_component *comp)
 {
 	ordo_arena *a = l->e->doc->arena;
-	/* each named member's server entry, looked up once here rather than by
-	 * every check that asks about it */
-	for (uint32_t i = 0; i < comp->nroles; i++) {
-		ordo_role_members *rm = &comp->roles[i];
-		if (!rm->names)
-			continue;
-		rm->servers = ordo_arena_alloc(a, sizeof(*rm->servers) * (rm->names->len + 1));
-		for (uint32_t j = 0; j < rm->names->len; j++)
-			rm->servers[j] = l->e->nservers ? ordo_map_get(&l->e->server_by_name,
-									rm->names->u.items[j].u.str,
-									rm->names->u.items[j].len)
-							: NULL;
-	}
 	const ordo_node *in = ordo_node_get(comp->node, "integrations");
 	if (in && in->type != ORDO_NODE_NULL && ordo_rd_is_seq(&l->r, in, "'integrations'")) {
 		comp->integrations = ordo_arena_alloc(a, sizeof(void *) * (in->len + 1));

@@ -511,6 +511,23 @@ void *ordo_map_put(ordo_map *m, const char *key, size_t keylen, void *val)
 	return NULL;
 }
 
+void *ordo_map_insert(ordo_map *m, const char *key, size_t keylen, void *val)
+{
+	if ((m->len + 1) * 4 >= m->cap * 3)
+		map_grow(m);
+	uint32_t h = (uint32_t)hash(key, keylen, m->nocase);
+	size_t i = h & (m->cap - 1);
+	while (m->slots[i].key) {
+		ordo_map_slot *sl = &m->slots[i];
+		if (sl->hash == h && key_eq(m, sl, key, keylen))
+			return sl->val;
+		i = (i + 1) & (m->cap - 1);
+	}
+	m->slots[i] = (ordo_map_slot){key, (uint32_t)keylen, h, val};
+	m->len++;
+	return NULL;
+}
+
 void *ordo_map_get(const ordo_map *m, const char *key, size_t keylen)
 {
 	if (!m->cap)

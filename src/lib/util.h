@@ -148,6 +148,9 @@ typedef struct {
 /** Insert or replace; keys are borrowed. Returns the previous value or NULL. */
 void *ordo_map_put(ordo_map *m, const char *key, size_t keylen, void *val);
 void *ordo_map_get(const ordo_map *m, const char *key, size_t keylen);
+/** Insert unless the key is there: returns the value already stored (and
+ * stores nothing), or NULL after storing val. One probe for both. */
+void *ordo_map_insert(ordo_map *m, const char *key, size_t keylen, void *val);
 void ordo_map_release(ordo_map *m);
 
 /* ---- misc ----------------------------------------------------------- */
