@@ -118,7 +118,9 @@ static int user_version(ordo_journal *j, int *out)
 	return rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
-static int migrate(ordo_journal *j, char **err)
+/* Read-only checks: an SQLite file of someone else's, a damaged one, or
+ * one from a newer ordo is refused before anything is written. */
+static int check_schema(ordo_journal *j, char **err)
 {
 	int v;
 	int rc = user_version(j, &v);
@@ -137,25 +139,49 @@ static int migrate(ordo_journal *j, char **err)
 			      j->path, v, SCHEMA_VERSION);
 		return ORDO_ESCHEMA;
 	}
-	if (v == 0) {
-		/* a database of someone else's must not be taken over */
-		sqlite3_stmt *st;
-		int n = 0;
-		if (sqlite3_prepare_v2(j->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) ==
-		    SQLITE_OK) {
+	sqlite3_stmt *st;
+	int n = 0;
+	if (sqlite3_prepare_v2(j->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) != SQLITE_OK) {
+		*err = dupmsg("'%s' is not an ordo journal or is damaged: %s", j->path,
+			      sqlite3_errmsg(j->db));
+		return ORDO_EINVALID;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (v == 0 && n > 0) {
+		*err = dupmsg("'%s' is an SQLite database but not an ordo journal; refusing to change it",
+			      j->path);
+		return ORDO_EINVALID;
+	}
+	if (v > 0) {
+		/* ours: it says so in its meta table */
+		char *app = NULL;
+		if (sqlite3_prepare_v2(j->db, "SELECT value FROM meta WHERE key = 'application'", -1, &st,
+				       NULL) == SQLITE_OK) {
 			if (sqlite3_step(st) == SQLITE_ROW)
-				n = sqlite3_column_int(st, 0);
+				app = col_text(st, 0);
 			sqlite3_finalize(st);
-		} else {
-			*err = dupmsg("'%s' is not an ordo journal or is damaged: %s", j->path,
-				      sqlite3_errmsg(j->db));
-			return ORDO_EINVALID;
 		}
-		if (n > 0) {
+		bool ours = app && !strcmp(app, "ordo");
+		free(app);
+		if (!ours) {
 			*err = dupmsg("'%s' is an SQLite database but not an ordo journal; refusing to change it",
 				      j->path);
 			return ORDO_EINVALID;
 		}
+	}
+	return 0;
+}
+
+/* Bring the schema up to this ordo's version (check_schema() has already
+ * refused what must not be touched). */
+static int migrate(ordo_journal *j, char **err)
+{
+	int v;
+	if (user_version(j, &v) != SQLITE_OK) {
+		*err = dupmsg("cannot read journal '%s': %s", j->path, sqlite3_errmsg(j->db));
+		return ORDO_ERROR;
 	}
 	for (int i = v; i < SCHEMA_VERSION; i++) {
 		if (exec(j, "BEGIN IMMEDIATE", err))
@@ -186,6 +212,11 @@ int ordo_journal_open(ordo_journal **out, const char *path, bool create, char **
 		*err = dupmsg("journal '%s' is not a regular file", path);
 		return ORDO_EINVALID;
 	}
+	/* an empty file is a journal whose creation was cut short (the runner
+	 * died before SQLite wrote its first page): it holds nothing to keep */
+	bool fresh = exists && stt.st_size == 0 && create;
+	if (fresh)
+		exists = false;
 	if (!exists && !create) {
 		*err = dupmsg("no journal '%s': start one with 'ordo run <estate>'", path);
 		return ORDO_ENOTFOUND;
@@ -228,8 +259,10 @@ int ordo_journal_open(ordo_journal **out, const char *path, bool create, char **
 	}
 	sqlite3_busy_timeout(j->db, 10000);
 	sqlite3_extended_result_codes(j->db, 0);
-	int err_code = 0;
-	if (!sqlite3_db_readonly(j->db, "main")) {
+	/* first make sure it is ours (or new): nothing is written to a file
+	 * that is not an ordo journal, or is one from a newer ordo */
+	int err_code = check_schema(j, err);
+	if (!err_code && !sqlite3_db_readonly(j->db, "main")) {
 		/* WAL keeps readers (status) off the runner's back; FULL makes
 		 * every commit durable before the runner goes on */
 		char *e = NULL;

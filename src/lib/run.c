@@ -150,6 +150,7 @@ typedef struct {
 	int fd;
 	uint32_t step;   /* index into the plan */
 	uint32_t exec;   /* index into the step's executions */
+	double started;
 	double deadline;
 	int phase;       /* 0 running, 1 TERM sent, 2 KILL sent */
 	bool eof, exited;
@@ -375,7 +376,8 @@ static void run_wave(runctx *r, uint32_t *idx, uint32_t n)
 				free(why);
 				memset(pr, 0, sizeof(*pr));
 			} else {
-				pr->deadline = now_s() + ss->ex->timeout;
+				pr->started = now_s();
+				pr->deadline = pr->started + ss->ex->timeout;
 				nrunning++;
 				ss->running++;
 				launched++;
@@ -461,7 +463,7 @@ static void run_wave(runctx *r, uint32_t *idx, uint32_t n)
 			if (pr->phase && code != 0) {
 				char note[160];
 				snprintf(note, sizeof(note), "\n[ordo: %s after %.0f s]\n",
-					 stop_now ? "stopped" : "timed out", ss->ex->timeout);
+					 stop_now ? "stopped" : "timed out", t - pr->started);
 				proc_take(pr, note, strlen(note));
 				code = -1;
 			}
@@ -473,9 +475,13 @@ static void run_wave(runctx *r, uint32_t *idx, uint32_t n)
 			ss->exit_codes[pr->exec] = code == 0 ? 0 : code;
 			if (code != 0) {
 				ss->failed++;
-				failures++;
-				if (total_exec && 100.0 * failures / total_exec > o->max_fail_percent)
-					stop_launch = true;
+				/* a failure counts towards the wave's threshold once its
+				 * step has no retry left */
+				if (ss->attempts > ss->ex->retries) {
+					failures++;
+					if (total_exec && 100.0 * failures / total_exec > o->max_fail_percent)
+						stop_launch = true;
+				}
 			}
 			ss->running--;
 			nrunning--;
@@ -500,7 +506,7 @@ static void run_wave(runctx *r, uint32_t *idx, uint32_t n)
 				continue;
 			}
 			bool interrupted = o->stop && *o->stop;
-			if (!interrupted && ss->attempts <= ss->ex->retries && !stop_launch) {
+			if (!interrupted && ss->attempts <= ss->ex->retries) {
 				/* run the failed executions again */
 				for (uint32_t e = 0; e < ss->nexec; e++)
 					if (ss->exit_codes[e] != 0)
@@ -510,7 +516,9 @@ static void run_wave(runctx *r, uint32_t *idx, uint32_t n)
 				char note[64];
 				snprintf(note, sizeof(note), "attempt %u of %u", ss->attempts, ss->ex->retries + 1);
 				jtrans(r, i, ORDO_STATE_RUNNING, ORDO_STATE_RUNNING, note, NULL);
-				if (next_step > k) {
+				if (next_step >= k) {
+					/* the launcher may have gone past this step's
+					 * executions: bring it back to them */
 					next_step = k;
 					next_exec = 0;
 				}
