@@ -139,6 +139,11 @@ static int check_schema(ordo_journal *j, char **err)
 			      j->path, v, SCHEMA_VERSION);
 		return ORDO_ESCHEMA;
 	}
+	if (v < 0) {
+		/* no ordo writes one, and migrate() would index migrations[] with it */
+		*err = dupmsg("'%s' is not an ordo journal (schema %d); refusing to change it", j->path, v);
+		return ORDO_EINVALID;
+	}
 	sqlite3_stmt *st;
 	int n = 0;
 	if (sqlite3_prepare_v2(j->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) != SQLITE_OK) {
