@@ -90,6 +90,8 @@ static int journal_error(int err)
 	case ORDO_EINVALID:
 	case ORDO_ESCHEMA:
 		return CLI_EXIT_DATAERR;
+	case ORDO_EIO:
+		return CLI_EXIT_IOERR;
 	default:
 		return CLI_EXIT_SOFTWARE;
 	}

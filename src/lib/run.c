@@ -865,7 +865,9 @@ int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 	free(idx);
 	say(o, true, "%s", "");
 	if (r.journal_error) {
-		rc = ORDO_ERROR;
+		/* what was recorded before stays; the next run goes on from it */
+		ordo_buf_puts(summary, "ordo: the journal could not be written (see above); every transition recorded before that is kept, and 'ordo run' goes on from there once the journal can be written again\n");
+		rc = ORDO_EIO;
 	} else if (stopped) {
 		ordo_buf_printf(summary, "%u of %u steps done; the run stopped:\n", r.done, p->nsteps);
 		explain_stop(&r);

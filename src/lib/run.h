@@ -43,7 +43,8 @@ typedef struct {
  *                     operator must do (appended)
  * @return 0 all done; 3 stopped at a waiting, failed or interrupted step;
  *         ORDO_EINVALID drift (estate or catalog changed; message in
- *         summary); ORDO_ELOCKED another runner; ORDO_ESCHEMA; ORDO_ERROR.
+ *         summary); ORDO_ELOCKED another runner; ORDO_ESCHEMA; ORDO_EIO the
+ *         journal could not be written (disk full); ORDO_ERROR.
  */
 int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary);
 

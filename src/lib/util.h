@@ -30,6 +30,7 @@ enum {
 	ORDO_ECONFLICT = -4, /* no plan exists */
 	ORDO_ELOCKED = -5,   /* journal held by another runner */
 	ORDO_ESCHEMA = -6,   /* journal written by a newer ordo */
+	ORDO_EIO = -7,       /* a file could not be written (disk full, I/O error) */
 };
 
 /* ---- arena ---------------------------------------------------------- */
