@@ -81,21 +81,25 @@ say "bash: /bin/true x $n"
 t0=$(now)
 for ((i = 0; i < n; i++)); do /bin/true; done
 t_spawn=$(since "$t0")
+say "  $t_spawn s"
 
 say "ordo plan"
 t0=$(now)
 "$ordo" plan --format json estate.yaml >/dev/null
 t_plan=$(since "$t0")
+say "  $t_plan s"
 
 say "ordo run --dry-run"
 t0=$(now)
 "$ordo" run --dry-run --runbook runbook.yaml estate.yaml >/dev/null
 t_dry=$(since "$t0")
+say "  $t_dry s"
 
 say "ordo run: $n steps, journal $work/estate.yaml.ordo.db ($fs)"
 t0=$(now)
 "$ordo" run -q --runbook runbook.yaml estate.yaml >/dev/null
 t_run=$(since "$t0")
+say "  $t_run s"
 done_steps=$("$ordo" status --journal estate.yaml.ordo.db --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["counts"]["done"])')
 jbytes=0
 for f in estate.yaml.ordo.db estate.yaml.ordo.db-wal; do
@@ -107,6 +111,7 @@ say "ordo run again on the finished journal"
 t0=$(now)
 "$ordo" run -q --runbook runbook.yaml estate.yaml >/dev/null
 t_again=$(since "$t0")
+say "  $t_again s"
 
 t_shm=
 if [ "${SHM:-0}" = 1 ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
@@ -115,6 +120,7 @@ if [ "${SHM:-0}" = 1 ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	t0=$(now)
 	"$ordo" run -q --journal "$shm/journal.db" --runbook runbook.yaml estate.yaml >/dev/null
 	t_shm=$(since "$t0")
+	say "  $t_shm s"
 	rm -rf "$shm"
 fi
 
@@ -140,7 +146,9 @@ EOF
 			ansible-playbook -i inventory.ini playbook.yml >ansible.out 2>&1 ||
 			say "ansible-playbook failed (see $work/ansible.out)"
 		t_ans=$(since "$t0")
-		ans_version=$(ansible-playbook --version 2>/dev/null | head -n 1 | sed -e 's/^ansible-playbook //' -e 's/[][]//g')
+	say "  $t_ans s"
+		# sed reads all of it: an early close would break ansible's pipe
+		ans_version=$(ansible-playbook --version 2>/dev/null | sed -n -e '1{s/^ansible-playbook //' -e 's/[][]//g' -e p -e '}' || true)
 	else
 		say "ansible-playbook not installed (Debian: apt-get install ansible): skipped"
 	fi
