@@ -221,6 +221,7 @@ typedef struct {
 	/* lint text of the lists that `it` iterates, innermost last; an entry
 	 * is NULL when that list is not a path */
 	const char *it_base[MAX_DEPTH + 1];
+#define MAX_ITER_DEPTH 3
 	int it_depth;
 	ordo_vec paths;
 } parser;
@@ -588,6 +589,13 @@ static enode *parse_call(parser *p, token name)
 	if (p->tok.kind != T_RP) {
 		for (;;) {
 			bool scoped = iterates && args.len == 1;
+			/* each level multiplies the work by a list's length: three
+			 * nested iterations are plenty for a condition, thirty would
+			 * never finish */
+			if (scoped && p->it_depth >= MAX_ITER_DEPTH) {
+				perr(p, name.off, "any/all/count nested more than %d deep", MAX_ITER_DEPTH);
+				break;
+			}
 			if (scoped)
 				p->it_base[p->it_depth++] = list_lint_base(args.items[0]);
 			enode *arg = parse_or(p);

@@ -711,6 +711,18 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 	ordo_vec prev = ORDO_VEC_INIT;
 	for (size_t i = 0; i < entry_after->len; i++)
 		ordo_vec_push(&prev, entry_after->items[i]);
+	/* a component without a single member has nothing to upgrade: no
+	 * steps, and it stays where it is (its packs too) */
+	uint64_t members = 0;
+	for (uint32_t i = 0; i < c->nroles; i++)
+		members += c->roles[i].count;
+	if (!members) {
+		exits->len = 0;
+		for (size_t k = 0; k < prev.len; k++)
+			ordo_vec_push(exits, prev.items[k]);
+		ordo_vec_release(&prev);
+		return;
+	}
 	hc.from = hop->from;
 
 	/* update rollup first */

@@ -790,6 +790,9 @@ static void test_compile_errors(void **state)
 	check_compile_error("[1, 2", 10, 17, "unexpected end of expression");
 	check_compile_error("[1 2]", 10, 15, "expected ',' or ']' but found '2'");
 	check_compile_error("foo(1)", 10, 12, "unknown function 'foo'");
+	/* three nested iterations are allowed, a fourth would multiply the work again */
+	check_compile_error("any(servers, any(servers, any(servers, any(servers, true))))", 10, 51,
+			    "any/all/count nested more than 3 deep");
 	check_compile_error("1 == 1 and bar()", 10, 23, "unknown function 'bar'");
 	check_compile_error("any(servers)", 10, 12, "'any' takes 2 arguments");
 	check_compile_error("all(servers, true, 1)", 10, 12, "'all' takes 2 arguments");
