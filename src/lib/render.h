@@ -10,6 +10,7 @@
 #define ORDO_RENDER_H
 
 #include "check.h"
+#include "json_writer.h"
 #include "journal.h"
 #include "node.h"
 
@@ -51,6 +52,8 @@ int ordo_render_html(ordo_buf *out, const ordo_report *r, const struct ordo_plan
  * (as the journal keeps it); run, when not NULL, adds the steps' states. */
 void ordo_render_html_doc(ordo_buf *out, const ordo_node *doc, const ordo_html_run *run);
 
+/** A version as a JSON string, or null when there is none. */
+void ordo_jw_version(ordo_jw *w, const ordo_version *v);
 /** "system-center@2026.11" */
 const char *ordo_render_catalog_name(const ordo_catalog *c, char *buf, size_t size);
 

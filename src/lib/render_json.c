@@ -13,7 +13,7 @@ const char *ordo_render_catalog_name(const ordo_catalog *c, char *buf, size_t si
 	return buf;
 }
 
-static void version(ordo_jw *w, const ordo_version *v)
+void ordo_jw_version(ordo_jw *w, const ordo_version *v)
 {
 	char buf[128];
 	if (!v->scale)
@@ -61,9 +61,9 @@ static void finding(ordo_jw *w, const ordo_finding *f)
 	if (f->has_hop) {
 		ordo_jw_object_begin(w);
 		ordo_jw_key(w, "from");
-		version(w, &f->hop_from);
+		ordo_jw_version(w, &f->hop_from);
 		ordo_jw_key(w, "to");
-		version(w, &f->hop_to);
+		ordo_jw_version(w, &f->hop_to);
 		ordo_jw_object_end(w);
 	} else {
 		ordo_jw_null(w);
@@ -106,7 +106,7 @@ void ordo_render_json(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 	ordo_jw_key(&w, "catalog");
 	ordo_jw_string(&w, ordo_render_catalog_name(r->catalog, buf, sizeof(buf)));
 	ordo_jw_key(&w, "target");
-	version(&w, &r->estate->target);
+	ordo_jw_version(&w, &r->estate->target);
 	ordo_jw_key(&w, "fingerprint");
 	ordo_jw_string(&w, r->fingerprint);
 	ordo_jw_key(&w, "verdict");

@@ -9,14 +9,6 @@
 #include "plan.h"
 #include "render.h"
 
-static void jversion(ordo_jw *w, const ordo_version *v)
-{
-	char buf[128];
-	if (!v->scale)
-		ordo_jw_null(w);
-	else
-		ordo_jw_string(w, ordo_version_str(v, buf, sizeof(buf)));
-}
 
 void ordo_plan_json_steps(const ordo_plan *p, ordo_jw *w)
 {
@@ -49,12 +41,12 @@ void ordo_plan_json_steps(const ordo_plan *p, ordo_jw *w)
 			ordo_jw_key(w, "for");
 			ordo_jw_string(w, s->pack_for->id);
 			ordo_jw_key(w, "pack_version");
-			jversion(w, &s->pack_version);
+			ordo_jw_version(w, &s->pack_version);
 		}
 		ordo_jw_key(w, "from");
-		jversion(w, &s->from);
+		ordo_jw_version(w, &s->from);
 		ordo_jw_key(w, "to");
-		jversion(w, &s->to);
+		ordo_jw_version(w, &s->to);
 		ordo_jw_key(w, "action");
 		ordo_jw_string(w, s->action);
 		ordo_jw_key(w, "manual");
