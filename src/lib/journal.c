@@ -207,6 +207,36 @@ static int migrate(ordo_journal *j, char **err)
 	return 0;
 }
 
+/* Can this process change the file and create files beside it (SQLite's
+ * -wal and -shm)? */
+static bool writable(const char *path)
+{
+	if (access(path, W_OK) != 0)
+		return false;
+	char *dir = ordo_xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	bool ok = access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+/* file:<path>?immutable=1, with what URIs reserve percent-encoded */
+static char *file_uri(const char *path)
+{
+	ordo_buf b = ORDO_BUF_INIT;
+	ordo_buf_puts(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f)
+			ordo_buf_printf(&b, "%%%02X", *p);
+		else
+			ordo_buf_putc(&b, (char)*p);
+	}
+	ordo_buf_puts(&b, "?immutable=1");
+	return ordo_buf_detach(&b);
+}
+
 int ordo_journal_open(ordo_journal **out, const char *path, bool create, char **err)
 {
 	*out = NULL;
@@ -247,14 +277,16 @@ int ordo_journal_open(ordo_journal **out, const char *path, bool create, char **
 	j->lock_fd = -1;
 	if (gethostname(j->host, sizeof(j->host) - 1) != 0)
 		snprintf(j->host, sizeof(j->host), "unknown");
-	int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
-	int rc = sqlite3_open_v2(path, &j->db, flags, NULL);
-	if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM) {
-		if (exists) {
-			sqlite3_close(j->db);
-			j->db = NULL;
-			rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READONLY, NULL);
-		}
+	int rc;
+	if (exists && !writable(path)) {
+		/* read-only media or permissions: SQLite cannot keep its WAL index
+		 * next to the file, so it opens it as immutable, for reading */
+		char *uri = file_uri(path);
+		rc = sqlite3_open_v2(uri, &j->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		free(uri);
+	} else {
+		int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+		rc = sqlite3_open_v2(path, &j->db, flags, NULL);
 	}
 	if (rc != SQLITE_OK) {
 		*err = dupmsg("cannot open journal '%s': %s", path,

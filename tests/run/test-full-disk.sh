@@ -106,5 +106,31 @@ uniq_runs=$(sort -u "$tmp/ran.log" | grep -c .)
 [ "$uniq_runs" = "$total" ] && ok "every execution ran ($uniq_runs of $total)" || bad "executions that ran: $uniq_runs of $total"
 [ "$runs" = "$uniq_runs" ] && ok "no execution ran twice" || { bad "$((runs - uniq_runs)) executions ran twice"; sort "$tmp/ran.log" | uniq -d | head; cat "$tmp/out2"; }
 
+# a journal on a read-only file system: status reads it, run refuses it,
+# and nothing on it changes
+ro="$tmp/ro"
+mkdir -p "$ro"
+if mount -t tmpfs -o size=8m tmpfs "$ro" 2>/dev/null; then
+	cp "$journal" "$ro/journal.db"
+	mount -o remount,ro "$ro"
+	before=$(sha256sum "$ro/journal.db")
+	if "$ordo" status --journal "$ro/journal.db" --format json >"$tmp/ro.json" 2>"$tmp/roerr" &&
+		[ "$(jq -r .state "$tmp/ro.json")" = done ]; then
+		ok "status reads a journal on a read-only file system"
+	else
+		bad "status on a read-only journal: $(head -c 300 "$tmp/roerr")"
+	fi
+	"$ordo" run --journal "$ro/journal.db" --runbook "$tmp/runbook.yaml" "$tmp/estate.yaml" >/dev/null 2>"$tmp/roerr"
+	rc=$?
+	if [ $rc = 65 ] && grep -q "read-only" "$tmp/roerr"; then
+		ok "run refuses a read-only journal (exit 65): $(head -c 120 "$tmp/roerr")"
+	else
+		bad "run on a read-only journal: exit $rc: $(head -c 300 "$tmp/roerr")"
+	fi
+	[ "$before" = "$(sha256sum "$ro/journal.db")" ] && ok "the read-only journal is unchanged" ||
+		bad "the read-only journal changed"
+	umount "$ro"
+fi
+
 echo "full-disk: $pass passed, $fail failed"
 [ "$fail" = 0 ]
