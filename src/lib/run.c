@@ -402,6 +402,10 @@ static void run_wave(runctx *r, uint32_t *idx, uint32_t n)
 				continue;
 			if (!procs[s].eof)
 				pfd[s] = (struct pollfd){procs[s].fd, POLLIN, 0};
+			/* its output is closed but its exit not yet seen: nothing will
+			 * wake poll() when it exits, so look again very soon */
+			else if (!procs[s].exited && wait > 0.002)
+				wait = 0.002;
 			double left = procs[s].deadline - t;
 			if (left < wait)
 				wait = left < 0 ? 0 : left;
