@@ -2,6 +2,7 @@
 #include "sha256.h"
 
 #include <openssl/evp.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -11,18 +12,38 @@ void ordo_sha256_init(ordo_sha256 *s)
 	if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
 		ordo_die("cannot start a SHA-256 digest");
 	s->ctx = ctx;
+	s->n = 0;
+}
+
+static void flush(ordo_sha256 *s)
+{
+	if (s->n && EVP_DigestUpdate(s->ctx, s->buf, s->n) != 1)
+		ordo_die("SHA-256 digest failed");
+	s->n = 0;
 }
 
 void ordo_sha256_update(ordo_sha256 *s, const void *data, size_t len)
 {
-	if (len && EVP_DigestUpdate(s->ctx, data, len) != 1)
+	if (len <= sizeof(s->buf) - s->n) {
+		if (len)
+			memcpy(s->buf + s->n, data, len);
+		s->n += len;
+		return;
+	}
+	flush(s);
+	if (len < sizeof(s->buf)) {
+		memcpy(s->buf, data, len);
+		s->n = len;
+	} else if (EVP_DigestUpdate(s->ctx, data, len) != 1) {
 		ordo_die("SHA-256 digest failed");
+	}
 }
 
 void ordo_sha256_hex(ordo_sha256 *s, char hex[65])
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0;
+	flush(s);
 	if (EVP_DigestFinal_ex(s->ctx, md, &n) != 1 || n != 32)
 		ordo_die("SHA-256 digest failed");
 	EVP_MD_CTX_free(s->ctx);

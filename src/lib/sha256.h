@@ -11,8 +11,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Small updates (a fingerprint feeds a few bytes at a time) are gathered
+ * in buf and digested in blocks: each call into libcrypto costs as much as
+ * digesting a hundred bytes. */
 typedef struct {
 	void *ctx; /* EVP_MD_CTX, freed by ordo_sha256_hex() */
+	size_t n;  /* bytes waiting in buf */
+	unsigned char buf[16384];
 } ordo_sha256;
 
 void ordo_sha256_init(ordo_sha256 *s);

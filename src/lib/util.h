@@ -153,6 +153,8 @@ void *ordo_map_get(const ordo_map *m, const char *key, size_t keylen);
  * stores nothing), or NULL after storing val. One probe for both. */
 void *ordo_map_insert(ordo_map *m, const char *key, size_t keylen, void *val);
 void ordo_map_release(ordo_map *m);
+/** The hash the maps use for key[0..n): with nocase, ASCII letters hash as their lower case. */
+uint64_t ordo_hash(const char *key, size_t n, bool nocase);
 
 /* ---- misc ----------------------------------------------------------- */
 
@@ -164,6 +166,8 @@ _Noreturn void ordo_die(const char *fmt, ...) ORDO_PRINTF(1, 2);
 void *ordo_xmalloc(size_t n);
 void *ordo_xcalloc(size_t n, size_t size);
 void *ordo_xrealloc(void *p, size_t n);
+/** For large tables: huge-page aligned and advised above 2 MiB; free() it. */
+void *ordo_xmalloc_large(size_t n);
 char *ordo_xstrdup(const char *s);
 
 /** Read a whole regular file (at most limit bytes). 0, ORDO_ENOTFOUND
