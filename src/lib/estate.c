@@ -20,6 +20,8 @@
 
 #define MAX_COUNT 1000000000000ULL
 
+#define OS_MEMO 4
+
 typedef struct {
 	ordo_reader r;
 	ordo_estate *e;
@@ -28,6 +30,12 @@ typedef struct {
 	ordo_vec unknown; /* ordo_unknown_fact* */
 	ordo_vec servers; /* ordo_server*, in the order they were read */
 	uint32_t role_stamp;
+	struct os_memo {
+		const char *text;
+		uint32_t len;
+		ordo_version version;
+	} os_memo[OS_MEMO];
+	uint32_t os_next;
 } ld;
 
 /* node.quoted of the null node left where a server entry was folded */
@@ -223,19 +231,127 @@ static void check_facts(ld *l, const ordo_component *comp, const ordo_node *n,
 	}
 }
 
+/* ---- the index of servers by name ---- */
+
+static bool name_eq(const ordo_server *s, const char *name, size_t len)
+{
+	return s->name_len == len &&
+	       (memcmp(s->name, name, len) == 0 || strncasecmp(s->name, name, len) == 0);
+}
+
+static ordo_server *index_find(const ordo_name_index *x, ordo_server *const *servers,
+			       const char *name, size_t len, uint32_t h)
+{
+	if (!x->cap)
+		return NULL;
+	for (uint32_t i = h & (x->cap - 1);; i = (i + 1) & (x->cap - 1)) {
+		const uint32_t *sl = &x->slots[2 * i];
+		if (!sl[1])
+			return NULL;
+		if (sl[0] == h && name_eq(servers[sl[1] - 1], name, len))
+			return servers[sl[1] - 1];
+	}
+}
+
+static void index_grow(ordo_name_index *x)
+{
+	uint32_t ncap = x->cap ? x->cap * 2 : 64;
+	if (ncap == 0)
+		ordo_die("too many servers");
+	uint32_t *ns = ordo_xmalloc_large(sizeof(uint32_t) * 2 * (size_t)ncap);
+	memset(ns, 0, sizeof(uint32_t) * 2 * (size_t)ncap);
+	for (uint32_t i = 0; i < x->cap; i++) {
+		const uint32_t *sl = &x->slots[2 * i];
+		if (!sl[1])
+			continue;
+		uint32_t j = sl[0] & (ncap - 1);
+		while (ns[2 * j + 1])
+			j = (j + 1) & (ncap - 1);
+		ns[2 * j] = sl[0];
+		ns[2 * j + 1] = sl[1];
+	}
+	free(x->slots);
+	x->slots = ns;
+	x->cap = ncap;
+}
+
+/* Index s (at s->index of the servers being read) unless a server of its
+ * name is there already: then return that one and index nothing. */
+static ordo_server *index_insert(ld *l, ordo_server *s)
+{
+	ordo_name_index *x = &l->e->server_index;
+	ordo_server *const *servers = (ordo_server *const *)l->servers.items;
+	if (((uint64_t)x->len + 1) * 4 >= (uint64_t)x->cap * 3)
+		index_grow(x);
+	uint32_t h = (uint32_t)ordo_hash(s->name, s->name_len, true);
+	uint32_t i = h & (x->cap - 1);
+	for (;; i = (i + 1) & (x->cap - 1)) {
+		uint32_t *sl = &x->slots[2 * i];
+		if (!sl[1])
+			break;
+		if (sl[0] == h && name_eq(servers[sl[1] - 1], s->name, s->name_len))
+			return servers[sl[1] - 1];
+	}
+	x->slots[2 * i] = h;
+	x->slots[2 * i + 1] = s->index + 1;
+	x->len++;
+	return NULL;
+}
+
 /* ---- servers ---- */
 
+/* The operating system of a server entry: a million entries name a handful
+ * of systems, so the last few texts and their versions are remembered. */
+static bool server_os(ld *l, ordo_server *s, const ordo_node *os)
+{
+	for (int i = 0; i < OS_MEMO; i++) {
+		const struct os_memo *m = &l->os_memo[i];
+		if (m->text && m->len == os->len &&
+		    (m->text == os->u.str || memcmp(m->text, os->u.str, os->len) == 0)) {
+			s->os = m->version;
+			return true;
+		}
+	}
+	const char *why = NULL;
+	if (ordo_version_parse(&s->os, &l->c->os, os->u.str, os->len, &why) < 0)
+		return false;
+	struct os_memo *m = &l->os_memo[l->os_next++ % OS_MEMO];
+	m->text = ordo_arena_strndup(l->doc->arena, os->u.str, os->len);
+	m->len = os->len;
+	m->version = s->os;
+	return true;
+}
+
 /* One entry of `servers:`. folding: n is the builder's temporary view of
- * the mapping, gone after the call, so nothing may keep pointers to it. */
+ * the mapping, gone after the call, so nothing may keep pointers to it.
+ * Its keys are read in one pass; anything unusual takes the general path
+ * with its messages. */
 static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 {
-	ordo_estate *e = l->e;
 	if (!ordo_rd_is_map(&l->r, n, "a server"))
 		return NULL;
 	static const char *const keys[] = {"name", "os", "pending_restart", "domain_joined",
 					   "facts", NULL};
-	ordo_rd_keys(&l->r, n, keys, "a server");
-	const ordo_node *nm = ordo_node_get(n, "name");
+	const ordo_node *nm = NULL, *os = NULL, *pending = NULL, *joined = NULL, *facts = NULL;
+	bool unknown = false;
+	for (uint32_t i = 0; i < n->len; i++) {
+		const ordo_node *k = ordo_node_key(n, i), *v = ordo_node_val(n, i);
+		const char *t = k->u.str;
+		if (k->len == 4 && !memcmp(t, "name", 4))
+			nm = v;
+		else if (k->len == 2 && !memcmp(t, "os", 2))
+			os = v;
+		else if (k->len == 15 && !memcmp(t, "pending_restart", 15))
+			pending = v;
+		else if (k->len == 13 && !memcmp(t, "domain_joined", 13))
+			joined = v;
+		else if (k->len == 5 && !memcmp(t, "facts", 5))
+			facts = v;
+		else
+			unknown = true;
+	}
+	if (unknown)
+		ordo_rd_keys(&l->r, n, keys, "a server");
 	if (!nm) {
 		ordo_rd_error(&l->r, n, "missing 'name' in a server");
 		return NULL;
@@ -244,39 +360,41 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 	if (!name)
 		return NULL;
 	ordo_server *s = ordo_arena_alloc(l->doc->arena, sizeof(*s));
-	ordo_server *prev = ordo_map_insert(&e->server_by_name, name, nm->len, s);
+	s->name = name; /* the name's text lives in the document's arena */
+	s->name_len = nm->len;
+	s->index = (uint32_t)l->servers.len;
+	const ordo_server *prev = index_insert(l, s);
 	if (prev) {
 		ordo_rd_error(&l->r, nm, "duplicate server '%s' (first at line %u)", name, prev->line);
 		return NULL;
 	}
-	s->name = name; /* the name's text lives in the document's arena */
 	s->node = folding ? NULL : n;
 	s->line = n->line;
 	s->pending_restart = s->domain_joined = -1;
-	const ordo_node *os = ordo_node_get(n, "os");
 	if (os && os->type != ORDO_NODE_NULL) {
-		const char *t = ordo_rd_scalar(os);
-		const char *why = NULL;
-		if (!t)
+		if (!ordo_rd_scalar(os)) {
 			ordo_rd_error(&l->r, os, "operating system of server '%s' must be a string", name);
-		else if (ordo_version_parse(&s->os, &l->c->os, t, os->len, &why) < 0) {
+		} else if (!server_os(l, s, os)) {
 			ordo_buf known = ORDO_BUF_INIT;
 			for (uint32_t j = 0; j < l->c->os.n; j++)
 				ordo_buf_printf(&known, "%s'%s'", j ? ", " : "", l->c->os.entries[j]);
 			ordo_rd_error(&l->r, os, "unknown operating system '%s' for server '%s' (known: %s)",
-				      t, name, ordo_buf_cstr(&known));
+				      os->u.str, name, ordo_buf_cstr(&known));
 			ordo_buf_release(&known);
 			s->os.scale = NULL;
 		}
 	}
-	if (ordo_node_get(n, "pending_restart"))
-		s->pending_restart = ordo_rd_bool(&l->r, n, "pending_restart", "a server", false);
-	if (ordo_node_get(n, "domain_joined"))
-		s->domain_joined = ordo_rd_bool(&l->r, n, "domain_joined", "a server", true);
-	s->facts = folding ? NULL : ordo_node_get(n, "facts");
+	if (pending)
+		s->pending_restart = pending->type == ORDO_NODE_BOOL
+					     ? pending->boolean
+					     : ordo_rd_bool(&l->r, n, "pending_restart", "a server", false);
+	if (joined)
+		s->domain_joined = joined->type == ORDO_NODE_BOOL
+					   ? joined->boolean
+					   : ordo_rd_bool(&l->r, n, "domain_joined", "a server", true);
+	s->facts = folding ? NULL : facts;
 	if (s->facts && s->facts->type != ORDO_NODE_NULL && ordo_rd_is_map(&l->r, s->facts, "'facts' of a server"))
 		refuse_secrets(l, s->facts, "facts", 0);
-	s->index = (uint32_t)l->servers.len;
 	ordo_vec_push(&l->servers, s);
 	return s;
 }
@@ -392,13 +510,22 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 		uint32_t stamp = ++l->role_stamp;
 		ordo_map seen = ORDO_MAP_INIT_NOCASE;
 		m->servers = ordo_arena_alloc(l->doc->arena, sizeof(*m->servers) * (v->len + 1));
+		ordo_server *const *servers = (ordo_server *const *)l->servers.items;
+		uint32_t nservers = (uint32_t)l->servers.len, next = 0;
 		for (uint32_t j = 0; j < v->len; j++) {
 			const ordo_node *sn = &v->u.items[j];
 			if (!node_name(l, sn, "server name"))
 				continue;
-			ordo_server *srv = l->e->server_by_name.len
-						   ? ordo_map_get(&l->e->server_by_name, sn->u.str, sn->len)
-						   : NULL;
+			/* lists tend to name servers in the order of `servers:`:
+			 * try the one after the last found before the index */
+			ordo_server *srv = NULL;
+			if (next < nservers && name_eq(servers[next], sn->u.str, sn->len))
+				srv = servers[next];
+			else if (nservers)
+				srv = index_find(&l->e->server_index, servers, sn->u.str, sn->len,
+						 (uint32_t)ordo_hash(sn->u.str, sn->len, true));
+			if (srv)
+				next = srv->index + 1;
 			m->servers[j] = srv; /* looked up once, here */
 			bool twice;
 			if (srv) {
@@ -817,9 +944,12 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 	*out = NULL;
 	size_t errors_before = d->len;
 	ordo_estate *e = ordo_xcalloc(1, sizeof(*e));
-	e->server_by_name.nocase = true; /* host names: VMM01 and vmm01 are one server */
 	e->catalog = c;
-	ld l = {{d, NULL, NULL, 0}, e, c, NULL, ORDO_VEC_INIT, ORDO_VEC_INIT, 0};
+	ld l;
+	memset(&l, 0, sizeof(l));
+	l.r.d = d;
+	l.e = e;
+	l.c = c;
 	ordo_doc *doc = NULL;
 	ordo_load_options lo = ORDO_LOAD_OPTIONS_INIT;
 	lo.fold = fold_server;
@@ -829,7 +959,7 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 		ordo_doc_free(doc);
 		ordo_vec_release(&l.servers);
 		ordo_vec_release(&l.unknown);
-		ordo_map_release(&e->server_by_name);
+		free(e->server_index.slots);
 		free(e);
 		return err;
 	}
@@ -912,7 +1042,7 @@ void ordo_estate_free(ordo_estate *e)
 	if (!e)
 		return;
 	free(e->servers);
-	ordo_map_release(&e->server_by_name);
+	free(e->server_index.slots);
 	ordo_map_release(&e->component_by_id);
 	ordo_doc_free(e->doc);
 	free(e);
@@ -925,7 +1055,9 @@ const ordo_component *ordo_estate_component(const ordo_estate *e, const char *id
 
 const ordo_server *ordo_estate_server(const ordo_estate *e, const char *name)
 {
-	return ordo_map_get(&e->server_by_name, name, strlen(name));
+	size_t len = strlen(name);
+	return index_find(&e->server_index, e->servers, name, len,
+			  (uint32_t)ordo_hash(name, len, true));
 }
 
 const ordo_role_members *ordo_component_role(const ordo_component *c, const char *role)

@@ -13,8 +13,17 @@
 
 #include "catalog.h"
 
+/* Servers by name: open addressing over (hash, index + 1) pairs, eight
+ * bytes a slot, so a million names fit in 16 MB and a probe rarely touches
+ * a record. */
+typedef struct {
+	uint32_t *slots; /* 2 * cap: hash, then index + 1 (0: empty) */
+	uint32_t cap, len;
+} ordo_name_index;
+
 typedef struct ordo_server {
 	const char *name;
+	uint32_t name_len;
 	const ordo_node *node;  /* the server's mapping; NULL when it was folded while parsing */
 	uint32_t line;          /* where its entry starts */
 	uint32_t index;         /* in ordo_estate.servers */
@@ -86,7 +95,7 @@ typedef struct ordo_estate {
 	ordo_version target;   /* scale NULL: none at estate level */
 	ordo_server **servers;  /* in the order they were read */
 	uint32_t nservers;
-	ordo_map server_by_name;
+	ordo_name_index server_index; /* by name, ASCII case-insensitive */
 	ordo_component *components;
 	uint32_t ncomponents;
 	ordo_map component_by_id;
