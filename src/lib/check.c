@@ -674,6 +674,43 @@ static void eval_check(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc, 
 		fire(rn, k, sc, hop_index);
 }
 
+/* Whether a server-scope condition reads nothing of its server but the
+ * operating system, pending_restart and domain_joined: then servers alike
+ * in those three give the same result, and a million agents on a handful
+ * of systems cost a handful of evaluations. */
+static void server_path(const char *path, const ordo_loc *loc, void *payload)
+{
+	bool *keyed = payload;
+	(void)loc;
+	if (strncmp(path, "server", 6) != 0 || (path[6] && path[6] != '.' && path[6] != '['))
+		return; /* another root */
+	if (strcmp(path, "server.os") && strcmp(path, "server.pending_restart") &&
+	    strcmp(path, "server.domain_joined"))
+		*keyed = false;
+}
+
+static bool server_keyed(const ordo_cat_check *k)
+{
+	bool keyed = true;
+	ordo_expr_paths(k->when, server_path, &keyed);
+	return keyed;
+}
+
+/* Server descriptions that a keyed condition found false, for one check,
+ * component, hop and role. */
+#define FALSE_MEMO 8
+
+typedef struct {
+	ordo_version os;
+	int pending_restart, domain_joined;
+} server_key;
+
+static bool same_key(const server_key *k, const ordo_server *s)
+{
+	return k->os.scale == s->os.scale && k->os.idx == s->os.idx && k->os.sub == s->os.sub &&
+	       k->pending_restart == s->pending_restart && k->domain_joined == s->domain_joined;
+}
+
 static void run_catalog_checks(runner *rn)
 {
 	ordo_report *r = rn->r;
@@ -683,6 +720,7 @@ static void run_catalog_checks(runner *rn)
 		const ordo_cat_check *k = &c->checks[ki];
 		if (k->builtin || !k->when)
 			continue;
+		bool keyed = k->scope == ORDO_SCOPE_SERVER && server_keyed(k);
 		if (k->scope == ORDO_SCOPE_ESTATE) {
 			ordo_scope_ctx sc = {.estate = e, .hop_index = -1};
 			eval_check(rn, k, &sc, -1);
@@ -724,7 +762,31 @@ static void run_catalog_checks(runner *rn)
 						if (!rm->names || !role_listed(k, rm->role->id))
 							continue;
 						sc.role = rm->role->id;
+						server_key memo[FALSE_MEMO];
+						uint32_t nmemo = 0, next = 0;
+						bool use_memo = keyed && !rm->role->moves_to;
 						for (uint32_t m = 0; m < rm->names->len; m++) {
+							if (use_memo && rm->servers[m]) {
+								const ordo_server *s = rm->servers[m];
+								bool known = false;
+								for (uint32_t q = 0; q < nmemo && !known; q++)
+									known = same_key(&memo[q], s);
+								if (known)
+									continue;
+								sc.server = s;
+								sc.server_name = ordo_role_member(rm, m);
+								ordo_eval_reset(&rn->ev);
+								ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
+								if (ordo_expr_test(k->when, &ctx, &rn->ev)) {
+									fire(rn, k, &sc, (int)h);
+								} else {
+									server_key *mk = &memo[nmemo < FALSE_MEMO ? nmemo++ : next++ % FALSE_MEMO];
+									mk->os = s->os;
+									mk->pending_restart = s->pending_restart;
+									mk->domain_joined = s->domain_joined;
+								}
+								continue;
+							}
 							/* judged where it will run: a new computer if it moves */
 							const char *name = ordo_role_member(rm, m);
 							const ordo_server *s = rm->servers[m];

@@ -909,6 +909,29 @@ void ordo_expr_paths(const ordo_expr *e, ordo_expr_path_cb cb, void *payload)
 	}
 }
 
+struct reads {
+	const char *root;
+	size_t len;
+	bool found;
+};
+
+static void reads_path(const char *path, const ordo_loc *loc, void *payload)
+{
+	struct reads *r = payload;
+	(void)loc;
+	if (!strncmp(path, r->root, r->len) &&
+	    (path[r->len] == '\0' || path[r->len] == '.' || path[r->len] == '['))
+		r->found = true;
+}
+
+bool ordo_expr_reads(const ordo_expr *e, const char *root)
+{
+	struct reads r = {root, strlen(root), false};
+	if (e)
+		ordo_expr_paths(e, reads_path, &r);
+	return r.found;
+}
+
 static void literals_of(const ordo_expr *e, const enode *n, ordo_expr_literal_cb cb, void *payload);
 
 static void literal_pair(const ordo_expr *e, const enode *subject, const enode *lit,

@@ -110,6 +110,9 @@ int ordo_expr_compile(ordo_expr **out, ordo_arena *a, const char *src, const ord
  * is), nor are `it` paths under a list that is not a path. */
 typedef void (*ordo_expr_path_cb)(const char *path, const ordo_loc *loc, void *payload);
 void ordo_expr_paths(const ordo_expr *e, ordo_expr_path_cb cb, void *payload);
+/** Whether e reads root (an identifier such as "server") or a path under
+ * it: when not, its value does not depend on what root is. */
+bool ordo_expr_reads(const ordo_expr *e, const char *root);
 
 /* Version literals: the comparisons parse string literals when they first
  * meet a version, so a lint can ask whether every literal compared with a

@@ -374,11 +374,21 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 		const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (u->nservers + 1));
 		uint32_t n = 0;
 		ordo_scope_ctx sc;
-		for (uint32_t i = 0; i < u->nservers; i++) {
+		/* a condition that does not ask about the server is asked once */
+		bool per_server = !is_upgrade && ps->when && ordo_expr_reads(ps->when, "server");
+		bool applies = true;
+		if (!is_upgrade && !per_server && u->nservers) {
+			scope_for(g, h, &sc, role->id, moved && !on_old ? moved : u->servers[0]);
+			applies = test(g, ps->when, &sc);
+		}
+		for (uint32_t i = 0; i < u->nservers && applies; i++) {
 			const char *where = moved && !on_old ? moved : u->servers[i];
-			scope_for(g, h, &sc, role->id, where);
-			if (is_upgrade || test(g, ps->when, &sc))
-				names[n++] = where;
+			if (per_server) {
+				scope_for(g, h, &sc, role->id, where);
+				if (!test(g, ps->when, &sc))
+					continue;
+			}
+			names[n++] = where;
 		}
 		bool anon_applies = false;
 		if (u->members && !u->nservers) {
