@@ -250,7 +250,7 @@ typedef struct {
 static uint64_t role_count(const ordo_step *s)
 {
 	const ordo_role_members *rm = s->role ? ordo_component_role(s->component, s->role) : NULL;
-	return rm && !rm->names ? rm->count : 0;
+	return rm && !rm->named ? rm->count : 0;
 }
 
 /* Which members of its group each batch step covers: batches of one role

@@ -507,7 +507,7 @@ static void render_value(const ordo_value *v, ordo_buf *out, ordo_eval *ev)
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		ordo_value item = v->type == ORDO_VAL_LIST ? v->u.list.items[i]
-							   : ordo_val_node(&v->u.node->u.items[i]);
+							   : ordo_val_item(v->u.node, i);
 		ordo_buf_puts(out, i == 0 ? "" : i + 1 == n ? " and " : ", ");
 		if (item.type == ORDO_VAL_OBJ && item.u.obj.name)
 			ordo_buf_puts(out, item.u.obj.name);

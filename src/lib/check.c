@@ -124,7 +124,7 @@ static void get_members(const void *obj, const char *key, ordo_value *out, ordo_
 {
 	const ordo_role_members *m = obj;
 	if (!strcmp(key, "servers"))
-		*out = m->names ? ordo_val_node(m->names) : ordo_val_list(ev, NULL, 0);
+		*out = m->named ? ordo_val_node(m->node) : ordo_val_list(ev, NULL, 0);
 	else if (!strcmp(key, "count"))
 		*out = ordo_val_num((double)m->count);
 	else
@@ -175,7 +175,7 @@ static void get_server(const void *obj, const char *key, ordo_value *out, ordo_e
 		uint32_t n = 0;
 		for (uint32_t i = 0; i < m->c->nroles; i++) {
 			const ordo_role_members *rm = &m->c->roles[i];
-			for (uint32_t j = 0; rm->names && j < rm->names->len; j++)
+			for (uint32_t j = 0; rm->named && j < rm->count; j++)
 				if (!strcmp(ordo_role_member(rm, j), m->name)) {
 					items[n++] = ordo_val_cstr(rm->role->id);
 					break;
@@ -223,23 +223,22 @@ static ordo_value component_servers(ordo_eval *ev, const ordo_estate *e, const o
 	ordo_arena *a = e->doc->arena;
 	uint64_t total = 0;
 	for (uint32_t i = 0; i < c->nroles; i++)
-		total += c->roles[i].names ? c->roles[i].names->len : 0;
+		total += c->roles[i].named ? c->roles[i].count : 0;
 	ordo_value *items = ordo_arena_alloc(a, sizeof(ordo_value) * (total + 1));
 	uint32_t n = 0;
 	ordo_map seen = ORDO_MAP_INIT_NOCASE;
 	for (uint32_t i = 0; i < c->nroles; i++) {
 		const ordo_role_members *rm = &c->roles[i];
-		for (uint32_t j = 0; rm->names && j < rm->names->len; j++) {
-			const ordo_node *nm = &rm->names->u.items[j];
-			if (ordo_map_get(&seen, nm->u.str, nm->len))
+		for (uint32_t j = 0; rm->named && j < rm->count; j++) {
+			const ordo_server *sv = rm->servers[j];
+			if (ordo_map_insert(&seen, sv->name, sv->name_len, (void *)1))
 				continue;
-			ordo_map_put(&seen, nm->u.str, nm->len, (void *)1);
 			member_obj *m = ordo_arena_alloc(a, sizeof(*m));
 			m->e = e;
 			m->c = c;
-			m->name = nm->u.str;
-			m->s = ordo_estate_server(e, nm->u.str);
-			items[n++] = ordo_val_obj(m, get_server, nm->u.str);
+			m->name = sv->name;
+			m->s = ordo_role_server(rm, j);
+			items[n++] = ordo_val_obj(m, get_server, sv->name);
 		}
 	}
 	ordo_map_release(&seen);
@@ -418,7 +417,7 @@ const char *ordo_member_after(const ordo_estate *e, const ordo_component *c,
 			      const ordo_role_members *rm, uint32_t i, ordo_eval *ev)
 {
 	const char *name = ordo_role_member(rm, i);
-	if (!rm->role->moves_to || rm->names->len != 1)
+	if (!rm->role->moves_to || rm->count != 1)
 		return name;
 	ordo_scope_ctx sc = {.estate = e, .comp = c, .hop_index = -1};
 	ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
@@ -518,9 +517,9 @@ static void add_primary_servers(ordo_report *r, ordo_finding *f, const ordo_comp
 {
 	for (uint32_t i = 0; i < c->nroles; i++) {
 		const ordo_role_members *rm = &c->roles[i];
-		if (!rm->names || !rm->names->len)
+		if (!rm->named || !rm->count)
 			continue;
-		for (uint32_t j = 0; j < rm->names->len; j++)
+		for (uint32_t j = 0; j < rm->count; j++)
 			finding_add_server(r, f, ordo_role_member(rm, j));
 		return;
 	}
@@ -759,13 +758,13 @@ static void run_catalog_checks(runner *rn)
 					/* server scope: members that the estate describes */
 					for (uint32_t ri = 0; ri < comp->nroles; ri++) {
 						const ordo_role_members *rm = &comp->roles[ri];
-						if (!rm->names || !role_listed(k, rm->role->id))
+						if (!rm->named || !role_listed(k, rm->role->id))
 							continue;
 						sc.role = rm->role->id;
 						server_key memo[FALSE_MEMO];
 						uint32_t nmemo = 0, next = 0;
 						bool use_memo = keyed && !rm->role->moves_to;
-						for (uint32_t m = 0; m < rm->names->len; m++) {
+						for (uint32_t m = 0; m < rm->count; m++) {
 							if (use_memo && rm->servers[m]) {
 								const ordo_server *s = rm->servers[m];
 								bool known = false;

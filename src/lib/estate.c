@@ -36,10 +36,12 @@ typedef struct {
 		ordo_version version;
 	} os_memo[OS_MEMO];
 	uint32_t os_next;
+	/* the role list being folded while parsing */
+	ordo_vec list;       /* ordo_server*, its items so far */
+	ordo_map list_seen;  /* names of undescribed servers in it */
+	const char *list_role;
+	uint32_t list_stamp, list_next;
 } ld;
-
-/* node.quoted of the null node left where a server entry was folded */
-#define FOLDED 2
 
 /* Names of servers and components end up in argv of executors and in
  * reports: keep them to what a host name or an id can be. */
@@ -400,24 +402,19 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 }
 
 /* The loader's fold: a server entry becomes its record as soon as it is
- * read (entries with `facts:` keep their subtree, which the record points
- * to). The node left in its place is a null marking the record's index. */
+ * read and leaves nothing in the list (entries with `facts:` keep their
+ * subtree, which the record points to, and are read after the file). */
 static int fold_server(void *ud, const ordo_doc *doc, const char *key, const ordo_node *map,
 		       ordo_node *out)
 {
 	ld *l = ud;
+	(void)out;
 	if (strcmp(key, "servers") || ordo_node_get(map, "facts"))
 		return 0;
 	l->doc = doc;
 	l->r.doc = doc;
-	ordo_server *s = load_server(l, map, true);
-	out->type = ORDO_NODE_NULL;
-	out->quoted = FOLDED;
-	out->line = map->line;
-	out->col = map->col;
-	out->len = s ? s->index : UINT32_MAX;
-	out->u.str = "";
-	return 1;
+	load_server(l, map, true);
+	return 2;
 }
 
 static void load_servers(ld *l, const ordo_node *list)
@@ -426,12 +423,113 @@ static void load_servers(ld *l, const ordo_node *list)
 		return;
 	if (!ordo_rd_is_seq(&l->r, list, "'servers'"))
 		return;
-	for (uint32_t i = 0; i < list->len; i++) {
-		const ordo_node *n = &list->u.items[i];
-		if (n->type == ORDO_NODE_NULL && n->quoted == FOLDED)
-			continue; /* read while the file was parsed */
-		load_server(l, n, false);
+	/* what is left: entries with facts, and what is not a server entry */
+	for (uint32_t i = 0; i < list->len; i++)
+		load_server(l, &list->u.items[i], false);
+}
+
+/* ---- role members ---- */
+
+static ordo_server *find_server(ld *l, const char *name, uint32_t len)
+{
+	return index_find(&l->e->server_index, (ordo_server *const *)l->servers.items, name, len,
+			  (uint32_t)ordo_hash(name, len, true));
+}
+
+/* A member the estate does not describe in `servers:`: a record with its
+ * name alone, which no index holds. */
+static ordo_server *undescribed(ld *l, const char *name, uint32_t len, bool copy)
+{
+	ordo_server *s = ordo_arena_alloc(l->doc->arena, sizeof(*s));
+	s->name = copy ? ordo_arena_strndup(l->doc->arena, name, len) : name;
+	s->name_len = len;
+	s->index = ORDO_UNDESCRIBED;
+	s->pending_restart = s->domain_joined = -1;
+	return s;
+}
+
+/* The record of a member named by n (a scalar), or NULL when the name is
+ * invalid (reported). *next is where the previous member was found plus
+ * one: lists tend to name servers in the order of `servers:`, so that one
+ * is tried before the index. A member listed twice in the list that
+ * stamp identifies is reported; seen holds the undescribed names so far. */
+static ordo_server *member_of(ld *l, const ordo_node *n, bool copy, uint32_t stamp,
+			      uint32_t *next, ordo_map *seen, const char *role)
+{
+	if (!node_name(l, n, "server name"))
+		return NULL;
+	ordo_server *const *servers = (ordo_server *const *)l->servers.items;
+	uint32_t nservers = (uint32_t)l->servers.len;
+	ordo_server *srv = NULL;
+	bool twice;
+	if (*next < nservers && name_eq(servers[*next], n->u.str, n->len))
+		srv = servers[*next];
+	else if (nservers)
+		srv = index_find(&l->e->server_index, servers, n->u.str, n->len,
+				 (uint32_t)ordo_hash(n->u.str, n->len, true));
+	if (srv) {
+		*next = srv->index + 1;
+		twice = srv->stamp == stamp;
+		srv->stamp = stamp;
+	} else {
+		srv = undescribed(l, n->u.str, n->len, copy);
+		twice = ordo_map_put(seen, srv->name, srv->name_len, srv) != NULL;
 	}
+	if (twice)
+		ordo_rd_error(&l->r, n, "server '%s' listed twice in role '%s'", n->u.str, role);
+	return srv;
+}
+
+/* The list fold: the names of a role's members (components[i].roles.R)
+ * become pointers to server records as they are read. */
+static bool fold_members_list(void *ud, const char *const *keys, uint32_t depth)
+{
+	ld *l = ud;
+	if (depth != 5 || keys[0] || !keys[1] || strcmp(keys[1], "components") || keys[2] ||
+	    !keys[3] || strcmp(keys[3], "roles") || !keys[4])
+		return false;
+	l->list_role = keys[4];
+	l->list_stamp = ++l->role_stamp;
+	l->list_next = 0;
+	l->list.len = 0;
+	return true;
+}
+
+static int fold_member(void *ud, const ordo_doc *doc, const ordo_node *item)
+{
+	ld *l = ud;
+	l->doc = doc;
+	l->r.doc = doc;
+	ordo_server *s = member_of(l, item, true, l->list_stamp, &l->list_next, &l->list_seen,
+				   l->list_role);
+	if (s)
+		ordo_vec_push(&l->list, s);
+	return 0;
+}
+
+static const char *member_text(const void *items, uint32_t i, uint32_t *len)
+{
+	const ordo_server *s = ((const ordo_server *const *)items)[i];
+	*len = s->name_len;
+	return s->name;
+}
+
+static void fold_members_end(void *ud, const ordo_doc *doc, ordo_node *list)
+{
+	ld *l = ud;
+	uint32_t n = (uint32_t)l->list.len;
+	const ordo_server **servers = ordo_arena_alloc_raw(doc->arena, sizeof(*servers) * (n + 1));
+	for (uint32_t i = 0; i < n; i++)
+		servers[i] = l->list.items[i];
+	servers[n] = NULL;
+	ordo_folded *f = ordo_arena_alloc(doc->arena, sizeof(*f));
+	f->items = servers;
+	f->text = member_text;
+	list->len = n;
+	list->u.folded = f;
+	l->list.len = 0;
+	if (l->list_seen.len)
+		ordo_map_release(&l->list_seen);
 }
 
 /* ---- components ---- */
@@ -502,42 +600,33 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 		}
 		if (!ordo_rd_is_seq(&l->r, v, "a role's members"))
 			continue;
-		m->names = v;
+		m->named = true;
 		m->count = v->len;
-		/* a name listed twice: servers with an entry carry a stamp of the
-		 * last role that listed them (no table for a million agents);
-		 * the others go through a small map */
-		uint32_t stamp = ++l->role_stamp;
+		if (ordo_node_is_folded(v)) {
+			/* read while the file was parsed; servers described further
+			 * down the file are found now */
+			m->servers = (const ordo_server **)v->u.folded->items;
+			for (uint32_t j = 0; j < v->len; j++) {
+				const ordo_server *s = m->servers[j];
+				if (s->index != ORDO_UNDESCRIBED || !l->servers.len)
+					continue;
+				const ordo_server *d = find_server(l, s->name, s->name_len);
+				if (d)
+					m->servers[j] = d;
+			}
+			continue;
+		}
+		/* a list the loader kept (an anchored one) */
+		uint32_t stamp = ++l->role_stamp, next = 0;
 		ordo_map seen = ORDO_MAP_INIT_NOCASE;
 		m->servers = ordo_arena_alloc(l->doc->arena, sizeof(*m->servers) * (v->len + 1));
-		ordo_server *const *servers = (ordo_server *const *)l->servers.items;
-		uint32_t nservers = (uint32_t)l->servers.len, next = 0;
+		uint32_t n = 0;
 		for (uint32_t j = 0; j < v->len; j++) {
-			const ordo_node *sn = &v->u.items[j];
-			if (!node_name(l, sn, "server name"))
-				continue;
-			/* lists tend to name servers in the order of `servers:`:
-			 * try the one after the last found before the index */
-			ordo_server *srv = NULL;
-			if (next < nservers && name_eq(servers[next], sn->u.str, sn->len))
-				srv = servers[next];
-			else if (nservers)
-				srv = index_find(&l->e->server_index, servers, sn->u.str, sn->len,
-						 (uint32_t)ordo_hash(sn->u.str, sn->len, true));
-			if (srv)
-				next = srv->index + 1;
-			m->servers[j] = srv; /* looked up once, here */
-			bool twice;
-			if (srv) {
-				twice = srv->stamp == stamp;
-				srv->stamp = stamp;
-			} else {
-				twice = ordo_map_put(&seen, sn->u.str, sn->len, (void *)sn) != NULL;
-			}
-			if (twice)
-				ordo_rd_error(&l->r, sn, "server '%s' listed twice in role '%s'", sn->u.str,
-					      role->id);
+			ordo_server *s = member_of(l, &v->u.items[j], false, stamp, &next, &seen, role->id);
+			if (s)
+				m->servers[n++] = s;
 		}
+		m->count = n;
 		ordo_map_release(&seen);
 	}
 }
@@ -870,11 +959,36 @@ static void hash_server(ordo_sha256 *s, const ordo_server *sv)
 
 static const ordo_estate *hashing; /* for folded entries: where their records are */
 
+static void hash_node(ordo_sha256 *s, const ordo_node *n);
+
+/* `servers:` as it was written: every entry's record, folded or not */
+static void hash_servers(ordo_sha256 *s, const ordo_estate *e)
+{
+	uint8_t t = ORDO_NODE_SEQ;
+	uint32_t cnt = e->nservers;
+	ordo_sha256_update(s, &t, 1);
+	ordo_sha256_update(s, &cnt, sizeof(cnt));
+	for (uint32_t i = 0; i < e->nservers; i++) {
+		if (e->servers[i]->node)
+			hash_node(s, e->servers[i]->node);
+		else
+			hash_server(s, e->servers[i]);
+	}
+}
+
 static void hash_node(ordo_sha256 *s, const ordo_node *n)
 {
-	if (n && n->type == ORDO_NODE_NULL && n->quoted == FOLDED && hashing &&
-	    n->len < hashing->nservers) {
-		hash_server(s, hashing->servers[n->len]);
+	if (ordo_node_is_folded(n)) {
+		/* role members read while parsing: hashed as the list of names */
+		uint8_t t = ORDO_NODE_SEQ;
+		uint32_t cnt = n->len;
+		ordo_sha256_update(s, &t, 1);
+		ordo_sha256_update(s, &cnt, sizeof(cnt));
+		for (uint32_t i = 0; i < n->len; i++) {
+			uint32_t len;
+			const char *text = n->u.folded->text(n->u.folded->items, i, &len);
+			hash_scalar(s, ORDO_NODE_STRING, text, len);
+		}
 		return;
 	}
 	if (!n) {
@@ -910,7 +1024,11 @@ static void hash_node(ordo_sha256 *s, const ordo_node *n)
 	ordo_sort(keys, cnt, sizeof(*keys), key_order);
 	for (uint32_t i = 0; i < cnt; i++) {
 		hash_node(s, keys[i]);
-		hash_node(s, keys[i] + 1); /* its value follows it */
+		if (hashing && n == hashing->doc->root && ordo_streq(keys[i]->u.str, keys[i]->len, "servers") &&
+		    keys[i][1].type == ORDO_NODE_SEQ)
+			hash_servers(s, hashing);
+		else
+			hash_node(s, keys[i] + 1); /* its value follows it */
 	}
 	if (keys != small)
 		free(keys);
@@ -954,7 +1072,12 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 	ordo_load_options lo = ORDO_LOAD_OPTIONS_INIT;
 	lo.fold = fold_server;
 	lo.fold_ud = &l;
+	lo.fold_list = fold_members_list;
+	lo.fold_item = fold_member;
+	lo.fold_end = fold_members_end;
 	int err = ordo_load_file(&doc, path, NULL, &lo, d);
+	ordo_vec_release(&l.list);
+	ordo_map_release(&l.list_seen);
 	if (err < 0) {
 		ordo_doc_free(doc);
 		ordo_vec_release(&l.servers);

@@ -34,12 +34,16 @@ typedef struct ordo_server {
 	const ordo_node *facts; /* extra facts, or NULL */
 } ordo_server;
 
+/* ordo_server.index of a member that `servers:` does not describe */
+#define ORDO_UNDESCRIBED UINT32_MAX
+
 typedef struct {
 	const ordo_cat_role *role;
-	const ordo_node *node;  /* the list or {count: N} */
-	const ordo_node *names; /* SEQ of names, or NULL for anonymous members */
+	const ordo_node *node;  /* the list or {count: N}; NULL when not given */
+	bool named;             /* members listed by name: servers[count] */
 	uint64_t count;         /* number of members (named or anonymous) */
-	const struct ordo_server **servers; /* per name: its `servers:` entry, or NULL */
+	const struct ordo_server **servers; /* per member: its record (an
+					     * undescribed one has its name only) */
 } ordo_role_members;
 
 struct ordo_component;
@@ -123,7 +127,12 @@ const ordo_server *ordo_estate_server(const ordo_estate *e, const char *name);
 /** Name of member i of a named role. */
 static inline const char *ordo_role_member(const ordo_role_members *m, uint32_t i)
 {
-	return m->names->u.items[i].u.str;
+	return m->servers[i]->name;
+}
+/** The `servers:` entry of member i of a named role, or NULL. */
+static inline const ordo_server *ordo_role_server(const ordo_role_members *m, uint32_t i)
+{
+	return m->servers[i]->index == ORDO_UNDESCRIBED ? NULL : m->servers[i];
 }
 /** Whether s[0..len) is a valid server or component name: letters, digits,
  * '-', '_' and '.', starting with a letter or digit, at most 253 bytes.

@@ -1069,6 +1069,16 @@ ordo_value ordo_val_node(const ordo_node *n)
 	}
 }
 
+ordo_value ordo_val_item(const ordo_node *seq, uint32_t i)
+{
+	if (ordo_node_is_folded(seq)) {
+		uint32_t len;
+		const char *text = seq->u.folded->text(seq->u.folded->items, i, &len);
+		return ordo_val_str(text, len);
+	}
+	return ordo_val_node(&seq->u.items[i]);
+}
+
 ordo_value ordo_val_obj(const void *obj, ordo_getter get, const char *name)
 {
 	if (!obj)
@@ -1133,7 +1143,7 @@ static bool as_seq(const ordo_value *v, seq_view *s)
 
 static ordo_value seq_at(const seq_view *s, uint32_t i)
 {
-	return s->seq ? ordo_val_node(&s->seq->u.items[i]) : norm(&s->items[i]);
+	return s->seq ? ordo_val_item(s->seq, i) : norm(&s->items[i]);
 }
 
 static bool is_map(const ordo_value *v)
@@ -1240,6 +1250,9 @@ static void format_node(const ordo_node *n, ordo_buf *out, int depth)
 			ordo_buf_puts(out, ordo_node_key(n, i)->u.str);
 			ordo_buf_puts(out, ": ");
 			format_node(ordo_node_val(n, i), out, depth + 1);
+		} else if (ordo_node_is_folded(n)) {
+			ordo_value v = ordo_val_item(n, i);
+			format_depth(&v, out, depth + 1);
 		} else {
 			format_node(&n->u.items[i], out, depth + 1);
 		}

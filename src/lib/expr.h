@@ -179,6 +179,8 @@ ordo_value ordo_val_str(const char *s, size_t len);
 ordo_value ordo_val_cstr(const char *s); /* NULL gives null */
 ordo_value ordo_val_ver(ordo_version v);
 ordo_value ordo_val_node(const ordo_node *n); /* scalars become bool/num/str/null */
+/** Item i of a SEQ node (also one a reader folded: ORDO_NODE_FOLDED). */
+ordo_value ordo_val_item(const ordo_node *seq, uint32_t i);
 ordo_value ordo_val_obj(const void *obj, ordo_getter get, const char *name);
 /** A list whose items are copied into ev->scratch. */
 ordo_value ordo_val_list(ordo_eval *ev, const ordo_value *items, size_t n);

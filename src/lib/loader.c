@@ -62,6 +62,12 @@ struct ordo_builder {
 	size_t max_scalar, max_nodes, max_bytes;
 	ordo_fold_fn fold;
 	void *fold_ud;
+	ordo_fold_list_fn fold_list;
+	ordo_fold_item_fn fold_item;
+	ordo_fold_end_fn fold_end;
+	uint32_t folding;   /* depth of the list being folded; 0: none */
+	uint32_t skip;      /* containers open inside a folded list's item */
+	uint32_t nfolded;   /* items of that list so far */
 
 	struct frame *frames;
 	uint32_t depth, frames_cap;
@@ -247,8 +253,46 @@ static struct anchor *take_anchor(ordo_builder *b)
 	return a;
 }
 
+/* An item of the list being folded, handed over instead of pushed. */
+static int fold_item(ordo_builder *b, const ordo_node *item)
+{
+	b->nfolded++;
+	return b->fold_item(b->fold_ud, b->doc, item) < 0 ? ORDO_EINVALID : 0;
+}
+
+/* Does the list that just began (the top frame) get folded? */
+static void maybe_fold(ordo_builder *b)
+{
+	const char *keys[16];
+	if (!b->fold_list || b->folding || b->depth > 16 || b->frames[b->depth - 1].anchor)
+		return;
+	for (uint32_t i = 0; i < b->depth; i++)
+		keys[i] = b->frames[i].key;
+	if (b->fold_list(b->fold_ud, keys, b->depth)) {
+		b->folding = b->depth;
+		b->nfolded = 0;
+	}
+}
+
 int ordo_builder_begin(ordo_builder *b, ordo_node_type type, uint32_t line, uint32_t col)
 {
+	if (b->skip) {
+		b->skip++;
+		return count_nodes(b, 1, line, col, false);
+	}
+	if (b->folding && b->depth == b->folding) {
+		/* a container where a folded list wants scalars */
+		ordo_node item;
+		memset(&item, 0, sizeof(item));
+		item.type = type == ORDO_NODE_MAP ? ORDO_NODE_MAP : ORDO_NODE_SEQ;
+		item.line = line;
+		item.col = col;
+		b->anchor_name = NULL;
+		b->skip = 1;
+		if (count_nodes(b, 1, line, col, false))
+			return ORDO_EINVALID;
+		return fold_item(b, &item);
+	}
 	if (b->depth >= b->max_depth) {
 		add_message(b, line, col, "nesting deeper than %u levels", b->max_depth);
 		return ORDO_EINVALID;
@@ -272,13 +316,34 @@ int ordo_builder_begin(ordo_builder *b, ordo_node_type type, uint32_t line, uint
 	if (b->depth >= 2 && b->frames[b->depth - 2].type == ORDO_NODE_MAP && b->len &&
 	    ((b->len - b->frames[b->depth - 2].start) & 1))
 		f->key = b->scratch[b->len - 1].u.str;
+	if (f->type == ORDO_NODE_SEQ)
+		maybe_fold(b);
 	return 0;
 }
 
 int ordo_builder_end(ordo_builder *b)
 {
+	if (b->skip) {
+		b->skip--;
+		return 0;
+	}
 	if (b->depth == 0)
 		ordo_die("ordo_builder_end without an open container");
+	if (b->folding && b->depth == b->folding) {
+		/* the end of a folded list: the reader's node takes its place */
+		struct frame *f = &b->frames[--b->depth];
+		ordo_node node;
+		memset(&node, 0, sizeof(node));
+		node.type = ORDO_NODE_SEQ;
+		node.quoted = ORDO_NODE_FOLDED;
+		node.line = f->line;
+		node.col = f->col;
+		node.len = b->nfolded;
+		b->folding = 0;
+		b->fold_end(b->fold_ud, b->doc, &node);
+		ordo_map_release(&f->keys);
+		return push(b, &node);
+	}
 	struct frame *f = &b->frames[--b->depth];
 	size_t n = b->len - f->start;
 	ordo_node node;
@@ -301,10 +366,11 @@ int ordo_builder_end(ordo_builder *b)
 		ordo_node view = node, folded;
 		view.u.items = n ? &b->scratch[f->start] : NULL;
 		memset(&folded, 0, sizeof(folded));
-		if (b->fold(b->fold_ud, b->doc, b->frames[1].key, &view, &folded) == 1) {
+		int how = b->fold(b->fold_ud, b->doc, b->frames[1].key, &view, &folded);
+		if (how == 1 || how == 2) {
 			b->len = f->start;
 			ordo_map_release(&f->keys);
-			return push(b, &folded);
+			return how == 1 ? push(b, &folded) : 0;
 		}
 	}
 	if (n) {
@@ -331,8 +397,22 @@ int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, 
 	}
 	if (count_nodes(b, 1, line, col, false))
 		return ORDO_EINVALID;
+	if (b->skip)
+		return 0;
 	if (len && memchr(text, '\0', len))
 		add_message(b, line, col, "NUL character in a string");
+	if (b->folding && b->depth == b->folding && !b->anchor_name) {
+		ordo_node item;
+		memset(&item, 0, sizeof(item));
+		item.type = type <= ORDO_NODE_STRING ? (uint8_t)type : ORDO_NODE_STRING;
+		item.quoted = quoted;
+		item.boolean = type == ORDO_NODE_BOOL && len && (text[0] == 't' || text[0] == 'T');
+		item.line = line;
+		item.col = col;
+		item.len = (uint32_t)len;
+		item.u.str = text; /* the parser's: valid during the call */
+		return fold_item(b, &item);
+	}
 	ordo_node node;
 	memset(&node, 0, sizeof(node));
 	node.type = type <= ORDO_NODE_STRING ? (uint8_t)type : ORDO_NODE_STRING;
@@ -362,6 +442,8 @@ int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, 
 		a->count = 1;
 		a->done = true;
 	}
+	if (b->folding && b->depth == b->folding)
+		return fold_item(b, &node); /* an anchored item of a folded list */
 	return push(b, &node);
 }
 
@@ -386,9 +468,13 @@ int ordo_builder_alias(ordo_builder *b, const char *name, uint32_t line, uint32_
 	}
 	if (count_nodes(b, a->count, line, col, true))
 		return ORDO_EINVALID;
+	if (b->skip)
+		return 0;
 	ordo_node node = a->node;
 	node.line = line;
 	node.col = col;
+	if (b->folding && b->depth == b->folding)
+		return fold_item(b, &node);
 	return push(b, &node);
 }
 
@@ -438,6 +524,11 @@ static void builder_init(ordo_builder *b, ordo_doc *doc, ordo_diag *d, const cha
 	b->max_bytes = or_default(opts->max_bytes, DEFAULT_MAX_BYTES);
 	b->fold = opts->fold;
 	b->fold_ud = opts->fold_ud;
+	if (opts->fold_list && opts->fold_item && opts->fold_end) {
+		b->fold_list = opts->fold_list;
+		b->fold_item = opts->fold_item;
+		b->fold_end = opts->fold_end;
+	}
 }
 
 /* Hand the root to the document and release the builder. Returns the

@@ -25,11 +25,30 @@ enum {
  * mapping that is an item of the list under root key `key` ends, fold()
  * sees it (its items are valid during the call only) and may return 1 with
  * *out set to a small node that takes its place (its subtree is then never
- * copied), or 0 to keep the mapping as usual. A million server entries then
- * cost their records, not nine nodes each.
+ * copied), 2 to leave nothing in its place (the list is then shorter), or
+ * 0 to keep the mapping as usual. A million server entries then cost
+ * their records, not nine nodes each.
  */
 typedef int (*ordo_fold_fn)(void *ud, const ordo_doc *doc, const char *key, const ordo_node *map,
 			    ordo_node *out);
+
+/*
+ * A list fold does the same for the items of lists, one item at a time:
+ * when a list begins (without an anchor), fold_list() sees the keys that
+ * lead to it (keys[i]: the key of the i-th open container in its parent,
+ * NULL for the root and for list items; keys[depth - 1] is the list's
+ * own) and returns true to take it. Each item of a taken list is then
+ * handed to fold_item() as it is read and never becomes a node: a scalar
+ * with its text (valid during the call only), a container or alias to one
+ * by its type alone (its content is skipped). fold_item() returns 0, or a
+ * negative code to stop the load (after reporting why; problems it can
+ * go past are reported and 0 returned, so every one is seen). When the list
+ * ends, fold_end() fills the node left in its place: a SEQ marked
+ * ORDO_NODE_FOLDED whose line, column and item count are set.
+ */
+typedef bool (*ordo_fold_list_fn)(void *ud, const char *const *keys, uint32_t depth);
+typedef int (*ordo_fold_item_fn)(void *ud, const ordo_doc *doc, const ordo_node *item);
+typedef void (*ordo_fold_end_fn)(void *ud, const ordo_doc *doc, ordo_node *list);
 
 typedef struct {
 	int syntax;             /* ORDO_SYNTAX_* */
@@ -38,10 +57,13 @@ typedef struct {
 	size_t max_nodes;       /* nodes after alias expansion; 0: 50 million */
 	size_t max_bytes;       /* input size; 0: 4 GiB */
 	ordo_fold_fn fold;      /* optional, see above */
-	void *fold_ud;
+	void *fold_ud;          /* for every fold callback */
+	ordo_fold_list_fn fold_list; /* optional, with fold_item and fold_end */
+	ordo_fold_item_fn fold_item;
+	ordo_fold_end_fn fold_end;
 } ordo_load_options;
 
-#define ORDO_LOAD_OPTIONS_INIT {ORDO_SYNTAX_AUTO, 0, 0, 0, 0, NULL, NULL}
+#define ORDO_LOAD_OPTIONS_INIT {ORDO_SYNTAX_AUTO, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL}
 
 /**
  * Read and parse the file at path.

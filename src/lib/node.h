@@ -25,6 +25,16 @@ typedef enum {
 	ORDO_NODE_SEQ,
 } ordo_node_type;
 
+/* node.quoted of a SEQ whose items the reader folded into records of its
+ * own while the file was parsed (ordo_load_options.fold_list): len is the
+ * number of items, u.folded says how to read them. */
+#define ORDO_NODE_FOLDED 2
+
+typedef struct ordo_folded {
+	const void *items; /* the reader's records, len of them */
+	const char *(*text)(const void *items, uint32_t i, uint32_t *len); /* item i's text */
+} ordo_folded;
+
 typedef struct ordo_node ordo_node;
 struct ordo_node {
 	uint8_t type;   /* ordo_node_type */
@@ -37,6 +47,7 @@ struct ordo_node {
 	union {
 		const char *str;   /* scalars: NUL-terminated source text */
 		ordo_node *items;  /* SEQ: items[len]; MAP: items[2i] key, items[2i+1] value */
+		const ordo_folded *folded; /* SEQ with quoted == ORDO_NODE_FOLDED */
 	} u;
 };
 
@@ -46,6 +57,11 @@ typedef struct {
 	ordo_node *root;   /* NULL for an empty document */
 	int syntax;        /* ORDO_SYNTAX_* it was read as */
 } ordo_doc;
+
+static inline bool ordo_node_is_folded(const ordo_node *n)
+{
+	return n && n->type == ORDO_NODE_SEQ && n->quoted == ORDO_NODE_FOLDED;
+}
 
 static inline bool ordo_node_is_scalar(const ordo_node *n)
 {

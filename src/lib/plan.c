@@ -143,9 +143,9 @@ static const char *vs(gen *g, const ordo_version *v)
 
 static void set_servers(gen *g, ordo_step *s, const char *const *names, uint32_t n)
 {
-	s->servers = ordo_arena_alloc(g->a, sizeof(char *) * (n + 1));
-	for (uint32_t i = 0; i < n; i++)
-		s->servers[i] = names[i];
+	s->servers = ordo_arena_alloc_raw(g->a, sizeof(char *) * (n + 1));
+	memcpy(s->servers, names, sizeof(char *) * n);
+	s->servers[n] = NULL;
 	s->nservers = n;
 }
 
@@ -163,13 +163,13 @@ static uint32_t component_servers(gen *g, const ordo_component *c, const char **
 {
 	uint64_t total = 0;
 	for (uint32_t i = 0; i < c->nroles; i++)
-		total += c->roles[i].names ? c->roles[i].names->len : 0;
+		total += c->roles[i].named ? c->roles[i].count : 0;
 	const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (total + 1));
 	uint32_t n = 0;
 	ordo_map seen = ORDO_MAP_INIT;
 	for (uint32_t i = 0; i < c->nroles; i++) {
 		const ordo_role_members *rm = &c->roles[i];
-		for (uint32_t j = 0; rm->names && j < rm->names->len; j++) {
+		for (uint32_t j = 0; rm->named && j < rm->count; j++) {
 			const char *nm = member_now(g, c, rm, j);
 			if (ordo_map_get(&seen, nm, strlen(nm)))
 				continue;
@@ -188,13 +188,13 @@ static uint32_t primary_servers(gen *g, const ordo_component *c, const char ***o
 {
 	for (uint32_t i = 0; i < c->nroles; i++) {
 		const ordo_role_members *rm = &c->roles[i];
-		if (!rm->names || !rm->names->len)
+		if (!rm->named || !rm->count)
 			continue;
-		const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (rm->names->len + 1));
-		for (uint32_t j = 0; j < rm->names->len; j++)
+		const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (rm->count + 1));
+		for (uint32_t j = 0; j < rm->count; j++)
 			names[j] = member_now(g, c, rm, j);
 		*out = names;
-		return rm->names->len;
+		return (uint32_t)rm->count;
 	}
 	*out = NULL;
 	return 0;
@@ -320,7 +320,7 @@ static bool procedure_covers(gen *g, const hopctx *h, const char *action, const 
 	for (uint32_t ri = 0; ri < c->nroles; ri++) {
 		const ordo_role_members *rm = &c->roles[ri];
 		bool member = false;
-		for (uint32_t j = 0; rm->names && j < rm->names->len && !member; j++)
+		for (uint32_t j = 0; rm->named && j < rm->count && !member; j++)
 			member = !strcasecmp(ordo_member_after(g->e, c, rm, j, &g->ev), server);
 		if (!member)
 			continue;
@@ -360,7 +360,7 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 	const char *moved = NULL;
 	bool already = g->moved[h->comp->index];
 	const ordo_role_members *rm = ordo_component_role(h->comp, role->id);
-	if (u->nservers == 1 && rm && rm->names && rm->names->len == 1) {
+	if (u->nservers == 1 && rm && rm->named && rm->count == 1) {
 		const char *after = ordo_member_after(g->e, h->comp, rm, 0, &g->ev);
 		if (after != ordo_role_member(rm, 0))
 			moved = after;
@@ -462,7 +462,7 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 static uint32_t role_units(gen *g, const ordo_role_members *rm, unit **out)
 {
 	const ordo_cat_role *role = rm->role;
-	uint32_t nn = rm->names ? rm->names->len : 0;
+	uint32_t nn = rm->named ? (uint32_t)rm->count : 0;
 	const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (nn + 1));
 	for (uint32_t i = 0; i < nn; i++)
 		names[i] = ordo_role_member(rm, i);
@@ -541,9 +541,9 @@ static uint32_t emit_with(gen *g, const hopctx *h, const ordo_cat_role *role, co
 	uint32_t last = after_id;
 	for (uint32_t ri = 0; ri < c->nroles; ri++) {
 		const ordo_role_members *wm = &c->roles[ri];
-		if (!wm->role->with || strcmp(wm->role->with, role->id) || !wm->names)
+		if (!wm->role->with || strcmp(wm->role->with, role->id) || !wm->named)
 			continue;
-		for (uint32_t j = 0; j < wm->names->len; j++) {
+		for (uint32_t j = 0; j < wm->count; j++) {
 			const char *nm = ordo_role_member(wm, j);
 			if (strcmp(nm, server))
 				continue;
@@ -584,8 +584,8 @@ static void emit_tasks(gen *g, const hopctx *h, int phase, const char *after_rol
 			const ordo_role_members *rm = ordo_component_role(c, t->role);
 			if (!rm || !rm->count)
 				continue; /* nothing to do on a role the estate does not have */
-			if (rm->names) {
-				n = rm->names->len;
+			if (rm->named) {
+				n = (uint32_t)rm->count;
 				names = ordo_arena_alloc(g->a, sizeof(char *) * (n + 1));
 				for (uint32_t j = 0; j < n; j++)
 					names[j] = member_now(g, c, rm, j);
@@ -871,12 +871,12 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		bool skip_all = false;
 		const char **left = NULL;
 		uint32_t nleft = 0;
-		if (role->with && rm->names) {
+		if (role->with && rm->named) {
 			const ordo_role_members *wr = ordo_component_role(c, role->with);
-			left = ordo_arena_alloc(g->a, sizeof(char *) * (rm->names->len + 1));
-			for (uint32_t j = 0; j < rm->names->len; j++) {
+			left = ordo_arena_alloc(g->a, sizeof(char *) * (rm->count + 1));
+			for (uint32_t j = 0; j < rm->count; j++) {
 				bool inw = false;
-				for (uint32_t k = 0; wr && wr->names && k < wr->names->len && !inw; k++)
+				for (uint32_t k = 0; wr && wr->named && k < wr->count && !inw; k++)
 					inw = !strcmp(ordo_role_member(wr, k), ordo_role_member(rm, j));
 				if (!inw)
 					left[nleft++] = ordo_role_member(rm, j);
@@ -934,19 +934,15 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 			continue;
 		}
 		ordo_role_members sub = *rm;
-		ordo_node fake;
-		if (left && nleft < rm->names->len) {
+		if (left && nleft < rm->count) {
 			/* a list of the remaining names, as a role of its own */
-			fake = *rm->names;
-			ordo_node *items = ordo_arena_alloc(g->a, sizeof(ordo_node) * (nleft + 1));
+			const ordo_server **items = ordo_arena_alloc(g->a, sizeof(*items) * (nleft + 1));
 			uint32_t m = 0;
-			for (uint32_t j = 0; j < rm->names->len; j++)
+			for (uint32_t j = 0; j < rm->count; j++)
 				for (uint32_t k = 0; k < nleft; k++)
-					if (rm->names->u.items[j].u.str == left[k])
-						items[m++] = rm->names->u.items[j];
-			fake.u.items = items;
-			fake.len = m;
-			sub.names = &fake;
+					if (rm->servers[j]->name == left[k])
+						items[m++] = rm->servers[j];
+			sub.servers = items;
 			sub.count = m;
 		}
 		unit *units;

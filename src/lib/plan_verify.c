@@ -107,7 +107,7 @@ static int role_index(const ordo_component *c, const char *role)
 static void index_role(vctx *v, const ordo_component *c, cstate *cs, uint32_t r)
 {
 	const ordo_role_members *rm = &c->roles[r];
-	for (uint32_t k = 0; rm->names && k < rm->names->len; k++) {
+	for (uint32_t k = 0; rm->named && k < rm->count; k++) {
 		const char *nm = ordo_role_member(rm, k);
 		ordo_map_put(&cs->index[r], nm, strlen(nm), (void *)(uintptr_t)(k + 1));
 		const char *after = ordo_member_after(v->e, c, rm, k, &v->ev);
@@ -151,7 +151,7 @@ static void apply(vctx *v, const ordo_step *s)
 	if (!strcmp(s->action, "apply-update-rollup")) {
 		for (uint32_t r = 0; r < c->nroles; r++) {
 			const ordo_role_members *rm = &c->roles[r];
-			for (uint32_t i = 0; rm->names && i < rm->names->len; i++) {
+			for (uint32_t i = 0; rm->named && i < rm->count; i++) {
 				ordo_version *x = &cs->named[r][i].v;
 				if (x->idx == s->to.idx && ordo_version_cmp(x, &s->to) < 0)
 					*x = s->to;
@@ -191,7 +191,9 @@ static void apply(vctx *v, const ordo_step *s)
 		 * found first; the index also knows where members move to */
 		int found = -1;
 		uint32_t hint = cs->hint[r];
-		if (rm->names && hint < rm->names->len &&
+		if (hint >= rm->count)
+			hint = 0; /* the next hop starts again from the first */
+		if (rm->named && hint < rm->count &&
 		    !strcasecmp(ordo_role_member(rm, hint), s->servers[k]))
 			found = (int)hint;
 		if (found < 0) {
@@ -358,13 +360,13 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		cs->indexed = ordo_arena_alloc(v.a, sizeof(bool) * (c->nroles + 1));
 		for (uint32_t rr = 0; rr < c->nroles; rr++) {
 			const ordo_role_members *rm = &c->roles[rr];
-			uint32_t n = rm->names ? rm->names->len : 0;
+			uint32_t n = rm->named ? (uint32_t)rm->count : 0;
 			cs->named[rr] = ordo_arena_alloc(v.a, sizeof(mstate) * (n + 1));
 			cs->index[rr].nocase = true;
 			for (uint32_t k = 0; k < n; k++)
 				cs->named[rr][k].v = c->version;
 			cs->anon[rr].old_v = cs->anon[rr].new_v = c->version;
-			cs->anon[rr].count = rm->names ? 0 : rm->count;
+			cs->anon[rr].count = rm->named ? 0 : rm->count;
 			cs->at[c->version.idx] += rm->count;
 		}
 		simc[i] = *c;
@@ -444,13 +446,13 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		cstate *cs = &v.cs[i];
 		for (uint32_t rr = 0; rr < c->nroles; rr++) {
 			const ordo_role_members *rm = &c->roles[rr];
-			for (uint32_t k = 0; rm->names && k < rm->names->len; k++)
+			for (uint32_t k = 0; rm->named && k < rm->count; k++)
 				if (ordo_version_cmp_release(&cs->named[rr][k].v, &c->target))
 					violate(&v, 0, "end-state",
 						ordo_arena_printf(v.a, "%s (%s of %s) ends at %s, not %s",
 								  ordo_role_member(rm, k), rm->role->id, c->id,
 								  vstr(&v, &cs->named[rr][k].v), vstr(&v, &c->target)));
-			if (!rm->names && rm->count &&
+			if (!rm->named && rm->count &&
 			    (cs->anon[rr].moved || ordo_version_cmp_release(&cs->anon[rr].old_v, &c->target)))
 				violate(&v, 0, "end-state",
 					ordo_arena_printf(v.a, "members of %s of %s do not all end at %s",

@@ -95,7 +95,7 @@ static void model_from_yaml(void **state)
 	assert_string_equal(ordo_version_str(&v->version, buf, sizeof(buf)), "2012 R2 UR9");
 	assert_string_equal(ordo_version_str(&v->target, buf, sizeof(buf)), "2016");
 	const ordo_role_members *ha = ordo_component_role(v, "host_agent");
-	assert_null(ha->names);
+	assert_false(ha->named);
 	assert_int_equal(ha->count, 40);
 	const ordo_server *s = ordo_estate_server(e, "VMM01");
 	assert_non_null(s);
