@@ -401,18 +401,6 @@ int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, 
 		return 0;
 	if (len && memchr(text, '\0', len))
 		add_message(b, line, col, "NUL character in a string");
-	if (b->folding && b->depth == b->folding && !b->anchor_name) {
-		ordo_node item;
-		memset(&item, 0, sizeof(item));
-		item.type = type <= ORDO_NODE_STRING ? (uint8_t)type : ORDO_NODE_STRING;
-		item.quoted = quoted;
-		item.boolean = type == ORDO_NODE_BOOL && len && (text[0] == 't' || text[0] == 'T');
-		item.line = line;
-		item.col = col;
-		item.len = (uint32_t)len;
-		item.u.str = text; /* the parser's: valid during the call */
-		return fold_item(b, &item);
-	}
 	ordo_node node;
 	memset(&node, 0, sizeof(node));
 	node.type = type <= ORDO_NODE_STRING ? (uint8_t)type : ORDO_NODE_STRING;
@@ -421,6 +409,10 @@ int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, 
 	node.line = line;
 	node.col = col;
 	node.len = (uint32_t)len;
+	if (b->folding && b->depth == b->folding && !b->anchor_name) {
+		node.u.str = text; /* the parser's: valid during the call */
+		return fold_item(b, &node);
+	}
 	/* a million servers repeat the same keys and operating systems: keep
 	 * one copy of each short text (the table stops growing at a few
 	 * thousand entries, so unique names do not fill memory with it) */
