@@ -75,8 +75,13 @@ if [ -z "${ORDO:-}" ]; then
 	cmake --build "$out/build" -j"$(nproc)" >/dev/null
 	ORDO="$out/build/ordo"
 	built="built here from $(git -C "$repo" describe --always --dirty 2>/dev/null || echo "an unknown commit")"
+	# where the time goes, phase by phase (linked with the same library)
+	# shellcheck disable=SC2046
+	gcc -O2 -std=c17 -Wall -Wextra -I"$repo/src/lib" -o "$out/phases" "$here/phases.c" \
+		"$out/build/libordolib.a" $(pkg-config --libs yaml-0.1 libcrypto) -lyajl -lsqlite3 -lm
 else
 	built="$ORDO"
+	ORDO_GIVEN=1
 fi
 [ -x "$ORDO" ] || die "no ordo binary at $ORDO"
 
@@ -198,6 +203,19 @@ for size in "${sizes[@]}"; do
 		fi
 	done
 done
+# the phases of the largest estate (only with the library built here)
+if [ -x "$out/phases" ] && [ -z "${ORDO_GIVEN:-}" ]; then
+	size=${sizes[${#sizes[@]} - 1]}
+	for fmt in json yaml; do
+		say "$size $fmt: phases"
+		{
+			printf '\nPhases of `ordo plan` on %s members (%s), CPU seconds, best of %s:\n\n```\n' \
+				"$size" "$fmt" "$repeat_large"
+			"$out/phases" "$out/estate-$size-s$seed.$fmt" "$repeat_large"
+			printf '```\n'
+		} | tee -a "$results"
+	done
+fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
 	printf '\n'

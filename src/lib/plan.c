@@ -144,7 +144,8 @@ static const char *vs(gen *g, const ordo_version *v)
 static void set_servers(gen *g, ordo_step *s, const char *const *names, uint32_t n)
 {
 	s->servers = ordo_arena_alloc_raw(g->a, sizeof(char *) * (n + 1));
-	memcpy(s->servers, names, sizeof(char *) * n);
+	if (n)
+		memcpy(s->servers, names, sizeof(char *) * n);
 	s->servers[n] = NULL;
 	s->nservers = n;
 }
