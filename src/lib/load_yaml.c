@@ -217,6 +217,18 @@ static size_t classify(struct source *s, const unsigned char *p, size_t n)
 				continue;
 			}
 		}
+		if (c == ' ' && !s->need && s->blank && s->space && !s->indicator) {
+			/* indentation and other runs of spaces after a blank change
+			 * nothing but the position */
+			size_t k = i;
+			while (k < n && p[k] == ' ')
+				k++;
+			s->col += (uint32_t)(k - i);
+			s->index += k - i;
+			s->cr = false;
+			i = k - 1;
+			continue;
+		}
 		if (s->need) {
 			if ((c & 0xC0) != 0x80) {
 				set_problem(s, P_UTF8, s->seq_line, s->seq_col, 0);
