@@ -9,6 +9,7 @@
  *
  * Prints CPU seconds per phase (the best of `repeat` runs, default 3).
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
