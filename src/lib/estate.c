@@ -1079,6 +1079,7 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 	l.r.d = d;
 	l.e = e;
 	l.c = c;
+	l.list_seen.nocase = true; /* host names: VMM01 and vmm01 are one server */
 	ordo_doc *doc = NULL;
 	ordo_load_options lo = ORDO_LOAD_OPTIONS_INIT;
 	lo.fold = fold_server;

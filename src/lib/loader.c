@@ -68,6 +68,8 @@ struct ordo_builder {
 	uint32_t folding;   /* depth of the list being folded; 0: none */
 	uint32_t skip;      /* containers open inside a folded list's item */
 	uint32_t nfolded;   /* items of that list so far */
+	char *item;         /* the text of the item being folded */
+	size_t item_cap;
 
 	struct frame *frames;
 	uint32_t depth, frames_cap;
@@ -410,7 +412,15 @@ int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, 
 	node.col = col;
 	node.len = (uint32_t)len;
 	if (b->folding && b->depth == b->folding && !b->anchor_name) {
-		node.u.str = text; /* the parser's: valid during the call */
+		/* a copy that ends in a NUL, valid during the call */
+		if (len + 1 > b->item_cap) {
+			b->item_cap = len + 1 > 256 ? len + 1 : 256;
+			b->item = ordo_xrealloc(b->item, b->item_cap);
+		}
+		if (len)
+			memcpy(b->item, text, len);
+		b->item[len] = '\0';
+		node.u.str = b->item;
 		return fold_item(b, &node);
 	}
 	/* a million servers repeat the same keys and operating systems: keep
@@ -542,6 +552,7 @@ static int builder_finish(ordo_builder *b, int rc)
 		ordo_map_release(&b->frames[i].keys);
 	free(b->frames);
 	free(b->scratch);
+	free(b->item);
 	ordo_map_release(&b->anchors);
 	ordo_map_release(&b->intern);
 	return rc;
