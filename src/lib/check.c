@@ -169,7 +169,7 @@ static void get_server(const void *obj, const char *key, ordo_value *out, ordo_e
 	else if (!strcmp(key, "domain_joined"))
 		*out = s && s->domain_joined >= 0 ? ordo_val_bool(s->domain_joined) : ordo_val_null();
 	else if (!strcmp(key, "facts"))
-		*out = s && s->facts ? ordo_val_node(s->facts) : ordo_val_null();
+		*out = s && ordo_server_facts(s) ? ordo_val_node(ordo_server_facts(s)) : ordo_val_null();
 	else if (!strcmp(key, "roles") && m->c) {
 		ordo_value *items = ordo_arena_alloc(ev->scratch, sizeof(ordo_value) * (m->c->nroles + 1));
 		uint32_t n = 0;

@@ -372,7 +372,7 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 	const char *name = node_name(l, nm, "server name");
 	if (!name)
 		return NULL;
-	ordo_server *s = ordo_arena_alloc(l->doc->arena, sizeof(*s));
+	ordo_server *s = ordo_arena_alloc_small(l->doc->arena, sizeof(*s));
 	s->name = name; /* the name's text lives in the document's arena */
 	s->name_len = nm->len;
 	s->index = (uint32_t)l->servers.len;
@@ -405,9 +405,9 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 		s->domain_joined = joined->type == ORDO_NODE_BOOL
 					   ? joined->boolean
 					   : ordo_rd_bool(&l->r, n, "domain_joined", "a server", true);
-	s->facts = folding ? NULL : facts;
-	if (s->facts && s->facts->type != ORDO_NODE_NULL && ordo_rd_is_map(&l->r, s->facts, "'facts' of a server"))
-		refuse_secrets(l, s->facts, "facts", 0);
+	if (!folding && facts && facts->type != ORDO_NODE_NULL &&
+	    ordo_rd_is_map(&l->r, facts, "'facts' of a server"))
+		refuse_secrets(l, facts, "facts", 0);
 	ordo_vec_push(&l->servers, s);
 	return s;
 }
@@ -451,7 +451,7 @@ static ordo_server *find_server(ld *l, const char *name, uint32_t len)
  * name alone, which no index holds. */
 static ordo_server *undescribed(ld *l, const char *name, uint32_t len, bool copy)
 {
-	ordo_server *s = ordo_arena_alloc(l->doc->arena, sizeof(*s));
+	ordo_server *s = ordo_arena_alloc_small(l->doc->arena, sizeof(*s));
 	s->name = copy ? ordo_arena_strndup(l->doc->arena, name, len) : name;
 	s->name_len = len;
 	s->index = ORDO_UNDESCRIBED;

@@ -24,15 +24,21 @@ typedef struct {
 typedef struct ordo_server {
 	const char *name;
 	uint32_t name_len;
-	const ordo_node *node;  /* the server's mapping; NULL when it was folded while parsing */
 	uint32_t line;          /* where its entry starts */
-	uint32_t index;         /* in ordo_estate.servers */
+	uint32_t index;         /* in ordo_estate.servers; ORDO_UNDESCRIBED: none */
 	uint32_t stamp;         /* while loading: the last role that listed it */
 	ordo_version os;        /* scale NULL: not given */
-	int pending_restart;    /* -1 not given, 0, 1 */
-	int domain_joined;      /* -1 not given, 0, 1 */
-	const ordo_node *facts; /* extra facts, or NULL */
+	int8_t pending_restart; /* -1 not given, 0, 1 */
+	int8_t domain_joined;   /* -1 not given, 0, 1 */
+	const ordo_node *node;  /* the server's mapping when it has facts; NULL
+				 * when it was folded while parsing */
 } ordo_server;
+
+/** A server's extra facts (its `facts:` mapping), or NULL. */
+static inline const ordo_node *ordo_server_facts(const ordo_server *s)
+{
+	return s->node ? ordo_node_get(s->node, "facts") : NULL;
+}
 
 /* ordo_server.index of a member that `servers:` does not describe */
 #define ORDO_UNDESCRIBED UINT32_MAX

@@ -26,6 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yajl/yajl_parse.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define DEFAULT_CHUNK ((size_t)64 * 1024)
 
@@ -96,12 +99,69 @@ static void step(struct json *j, unsigned char c)
 		j->bad = true;
 }
 
+#ifdef __SSE2__
+/* Sixteen bytes of ASCII at a time: lines counted, the column taken from
+ * the last newline. Stops before the first block with a byte >= 0x80. */
+static const unsigned char *advance16(struct json *j, const unsigned char *p,
+				      const unsigned char *e)
+{
+	const __m128i nl = _mm_set1_epi8('\n');
+	while (e - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		if (_mm_movemask_epi8(v))
+			break;
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+		if (m) {
+			j->line += (uint32_t)__builtin_popcount(m);
+			j->col = (uint32_t)(16 - (31 - __builtin_clz(m)));
+		} else {
+			j->col += 16;
+		}
+		p += 16;
+	}
+	return p;
+}
+
+/* The first byte of p[0..e) that is not blank, ',' or ':' (e if none),
+ * sixteen bytes at a time; lines and columns counted up to it. */
+static const unsigned char *skip_blanks16(struct json *j, const unsigned char *p,
+					  const unsigned char *e)
+{
+	while (e - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i nlv = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+		__m128i blank = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), nlv),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+					      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+				 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+					      _mm_cmpeq_epi8(v, _mm_set1_epi8(':')))));
+		unsigned other = ~(unsigned)_mm_movemask_epi8(blank) & 0xFFFF;
+		unsigned n = other ? (unsigned)__builtin_ctz(other) : 16;
+		unsigned m = (unsigned)_mm_movemask_epi8(nlv) & ((1u << n) - 1);
+		if (m) {
+			j->line += (uint32_t)__builtin_popcount(m);
+			j->col = 1 + (n - 1 - (uint32_t)(31 - __builtin_clz(m)));
+		} else {
+			j->col += n;
+		}
+		p += n;
+		if (other)
+			break;
+	}
+	return p;
+}
+#endif
+
 /* Count lines and columns over p[0..e), checking UTF-8; stops at the
  * first invalid sequence (j->bad). */
 static void advance(struct json *j, const unsigned char *p, const unsigned char *e)
 {
 	while (p < e && !j->bad) {
 		if (!j->need) {
+#ifdef __SSE2__
+			p = advance16(j, p, e);
+#endif
 			/* runs of ASCII without a newline, eight bytes at a time */
 			while (e - p >= 8) {
 				uint64_t w, x;
@@ -132,6 +192,9 @@ static void walk(struct json *j, size_t end)
 		end = j->n;
 	const unsigned char *p = j->chunk + j->cur, *e = j->chunk + end;
 	if (!j->have_start) {
+#ifdef __SSE2__
+		p = skip_blanks16(j, p, e);
+#endif
 		for (; p < e; p++) {
 			unsigned char c = *p;
 			if (c == '\n') {

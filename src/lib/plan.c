@@ -37,6 +37,11 @@ typedef struct {
 	ordo_eval ev;
 	ordo_version *cur;   /* simulated version per component, as generation goes */
 	bool *moved;         /* per component: its moving role runs on the new computer now */
+	struct all_servers {
+		const char **names;
+		uint32_t n;
+		bool moved, valid;
+	} *all;              /* per component: component_servers(), kept */
 	bool *packs_registered; /* per (component, pack): flattened by pack_base */
 	ordo_version *pack_cur;  /* the release registered now, same index */
 	uint32_t *pack_base;
@@ -141,12 +146,12 @@ static const char *vs(gen *g, const ordo_version *v)
 	return ordo_version_dup(g->a, v);
 }
 
-static void set_servers(gen *g, ordo_step *s, const char *const *names, uint32_t n)
+/* names: an array in the plan's arena that no one changes afterwards, so
+ * steps share it instead of copying a million names per step */
+static void set_servers(gen *g, ordo_step *s, const char **names, uint32_t n)
 {
-	s->servers = ordo_arena_alloc_raw(g->a, sizeof(char *) * (n + 1));
-	if (n)
-		memcpy(s->servers, names, sizeof(char *) * n);
-	s->servers[n] = NULL;
+	(void)g;
+	s->servers = n ? names : NULL;
 	s->nservers = n;
 }
 
@@ -159,26 +164,47 @@ static const char *member_now(gen *g, const ordo_component *c, const ordo_role_m
 	return ordo_role_member(rm, j);
 }
 
-/* every named server of a component, each once, in role order */
+/* every named server of a component, each once, in role order; the list
+ * is shared by the steps that name them all (kept until the component's
+ * moving role moves) */
 static uint32_t component_servers(gen *g, const ordo_component *c, const char ***out)
 {
+	struct all_servers *all = &g->all[c->index];
+	if (all->valid && all->moved == g->moved[c->index]) {
+		*out = all->names;
+		return all->n;
+	}
 	uint64_t total = 0;
 	for (uint32_t i = 0; i < c->nroles; i++)
 		total += c->roles[i].named ? c->roles[i].count : 0;
-	const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (total + 1));
+	const char **names = ordo_arena_alloc_raw(g->a, sizeof(char *) * (total + 1));
 	uint32_t n = 0;
+	/* described servers are told apart by index, the others by name */
+	uint32_t nservers = g->e->nservers;
+	uint64_t *seen_index = ordo_xcalloc(nservers / 64 + 1, sizeof(uint64_t));
 	ordo_map seen = ORDO_MAP_INIT;
 	for (uint32_t i = 0; i < c->nroles; i++) {
 		const ordo_role_members *rm = &c->roles[i];
 		for (uint32_t j = 0; rm->named && j < rm->count; j++) {
 			const char *nm = member_now(g, c, rm, j);
-			if (ordo_map_get(&seen, nm, strlen(nm)))
+			uint32_t x = rm->servers[j]->index;
+			if (nm == rm->servers[j]->name && x < nservers) {
+				if (seen_index[x / 64] & (1ULL << (x % 64)))
+					continue;
+				seen_index[x / 64] |= 1ULL << (x % 64);
+			} else if (ordo_map_insert(&seen, nm, strlen(nm), (void *)1)) {
 				continue;
-			ordo_map_put(&seen, nm, strlen(nm), (void *)1);
+			}
 			names[n++] = nm;
 		}
 	}
+	names[n] = NULL;
 	ordo_map_release(&seen);
+	free(seen_index);
+	all->names = names;
+	all->n = n;
+	all->moved = g->moved[c->index];
+	all->valid = true;
 	*out = names;
 	return n;
 }
@@ -372,7 +398,7 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 		/* on a later hop the old computer is gone: everything is on the new one */
 		bool on_old = !already && (!strcmp(ps->action, "backup") || !strcmp(ps->action, "uninstall"));
 		/* which servers of the unit this step applies to */
-		const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (u->nservers + 1));
+		const char **names = NULL;
 		uint32_t n = 0;
 		ordo_scope_ctx sc;
 		/* a condition that does not ask about the server is asked once */
@@ -382,7 +408,14 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 			scope_for(g, h, &sc, role->id, moved && !on_old ? moved : u->servers[0]);
 			applies = test(g, ps->when, &sc);
 		}
-		for (uint32_t i = 0; i < u->nservers && applies; i++) {
+		if (applies && !per_server && !(moved && !on_old)) {
+			/* every server of the unit, where it is: the unit's list */
+			names = u->servers;
+			n = u->nservers;
+		} else if (applies && u->nservers) {
+			names = ordo_arena_alloc_raw(g->a, sizeof(char *) * (u->nservers + 1));
+		}
+		for (uint32_t i = 0; i < u->nservers && applies && names != u->servers; i++) {
 			const char *where = moved && !on_old ? moved : u->servers[i];
 			if (per_server) {
 				scope_for(g, h, &sc, role->id, where);
@@ -1124,10 +1157,15 @@ static void gen_leftovers(gen *g, ordo_vec *exits)
 			continue;
 		}
 		ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, NULL, f->resolve_action);
-		names = f->servers;
 		n = f->nservers;
-		if (!n)
+		if (n) {
+			/* the finding's list belongs to the report: a copy */
+			names = ordo_arena_alloc_raw(g->a, sizeof(char *) * (n + 1));
+			memcpy(names, f->servers, sizeof(char *) * n);
+			names[n] = NULL;
+		} else {
 			n = component_servers(g, c, &names);
+		}
 		set_servers(g, s, names, n);
 		ordo_scope_ctx sc = {.estate = g->e, .comp = c, .hop_index = -1,
 				     .server_name = n ? names[0] : NULL};
@@ -1262,6 +1300,7 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 
 	g.cur = ordo_arena_alloc(g.a, sizeof(ordo_version) * (e->ncomponents + 1));
 	g.moved = ordo_arena_alloc(g.a, sizeof(bool) * (e->ncomponents + 1));
+	g.all = ordo_arena_alloc(g.a, sizeof(*g.all) * (e->ncomponents + 1));
 	g.pack_base = ordo_arena_alloc(g.a, sizeof(uint32_t) * (e->ncomponents + 1));
 	uint32_t npacks = 0;
 	for (uint32_t i = 0; i < e->ncomponents; i++) {

@@ -145,19 +145,20 @@ void *ordo_arena_alloc(ordo_arena *a, size_t size)
 	return p;
 }
 
-void *ordo_arena_alloc_raw(ordo_arena *a, size_t size)
+/* size bytes at a multiple of align (a power of two, at most that of
+ * max_align_t, which every block's data has) */
+static void *take(ordo_arena *a, size_t size, size_t align)
 {
-	const size_t align = sizeof(max_align_t);
-	size = (size + align - 1) & ~(align - 1);
 	if (size == 0)
-		size = align;
+		size = 1;
 	struct block *b = a->head;
-	if (!b || b->size - b->used < size) {
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || at > b->size || b->size - at < size) {
 		size_t bsize = BLOCK_SIZE;
 		if (size > bsize / 4) {
 			/* a large request gets its own block behind the head,
 			 * so the head's free space is not wasted */
-			struct block *big = ordo_xmalloc(sizeof(struct block) + size);
+			struct block *big = ordo_xmalloc_large(sizeof(struct block) + size);
 			big->used = big->size = size;
 			if (b) {
 				big->next = b->next;
@@ -172,10 +173,23 @@ void *ordo_arena_alloc_raw(ordo_arena *a, size_t size)
 		b = new_block(a, bsize);
 		b->next = a->head;
 		a->head = b;
+		at = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += size;
-	a->total += size;
+	void *p = (char *)b->data + at;
+	a->total += at + size - b->used;
+	b->used = at + size;
+	return p;
+}
+
+void *ordo_arena_alloc_raw(ordo_arena *a, size_t size)
+{
+	return take(a, size, sizeof(max_align_t));
+}
+
+void *ordo_arena_alloc_small(ordo_arena *a, size_t size)
+{
+	void *p = take(a, size, sizeof(void *));
+	memset(p, 0, size);
 	return p;
 }
 

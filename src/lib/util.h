@@ -48,6 +48,9 @@ void ordo_arena_reset(ordo_arena *a);
 void *ordo_arena_alloc(ordo_arena *a, size_t size);
 /** Like ordo_arena_alloc, but not zeroed: for memory the caller fills. */
 void *ordo_arena_alloc_raw(ordo_arena *a, size_t size);
+/** Zeroed, aligned for pointers only (not max_align_t): for many small
+ * records, which then take their size and no padding. */
+void *ordo_arena_alloc_small(ordo_arena *a, size_t size);
 /** A NUL-terminated copy of s[0..len) owned by the arena. */
 char *ordo_arena_strndup(ordo_arena *a, const char *s, size_t len);
 char *ordo_arena_strdup(ordo_arena *a, const char *s);
