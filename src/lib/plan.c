@@ -85,8 +85,26 @@ static void add_why(gen *g, ordo_step *s, const char *why)
 	s->why[s->nwhy++] = why;
 }
 
-static void add_blocked(ordo_arena *a, ordo_step *s, const char *id)
+static void add_blocker(ordo_arena *a, ordo_step *s, const ordo_finding *f)
 {
+	for (uint32_t i = 0; i < s->nblockers; i++)
+		if (s->blockers[i] == f)
+			return;
+	if (s->nblockers == s->blockers_cap) {
+		uint32_t cap = s->blockers_cap ? 2 * s->blockers_cap : 2;
+		const ordo_finding **n = ordo_arena_alloc(a, sizeof(*n) * cap);
+		if (s->nblockers)
+			memcpy(n, s->blockers, sizeof(*n) * s->nblockers);
+		s->blockers = n;
+		s->blockers_cap = cap;
+	}
+	s->blockers[s->nblockers++] = f;
+}
+
+static void add_blocked(ordo_arena *a, ordo_step *s, const ordo_finding *f)
+{
+	const char *id = f->id;
+	add_blocker(a, s, f);
 	for (uint32_t i = 0; i < s->nblocked; i++)
 		if (!strcmp(s->blocked_by[i], id))
 			return;
@@ -1244,7 +1262,7 @@ static void mark_blocked(gen *g)
 		}
 		if (!f->component) {
 			for (uint32_t k = 0; k < n; k++)
-				add_blocked(g->a, steps[k], f->id);
+				add_blocked(g->a, steps[k], f);
 			continue;
 		}
 		if (!strcmp(f->id, "path.none")) {
@@ -1259,7 +1277,7 @@ static void mark_blocked(gen *g)
 				    ordo_version_cmp_release(&a->version, &s->to) >= 0)
 					continue;
 				if (must_precede(g, a, s->component, s->to.idx))
-					add_blocked(g->a, s, f->id);
+					add_blocked(g->a, s, f);
 			}
 			continue;
 		}
@@ -1269,7 +1287,7 @@ static void mark_blocked(gen *g)
 				continue;
 			if (f->hop_index >= 0 && s->hop_index >= 0 && s->hop_index < f->hop_index)
 				continue;
-			add_blocked(g->a, s, f->id);
+			add_blocked(g->a, s, f);
 		}
 	}
 	/* a step waits for everything before it: blocks flow forward */
@@ -1277,10 +1295,62 @@ static void mark_blocked(gen *g)
 		ordo_step *s = steps[k];
 		for (uint32_t j = 0; j < s->nafter; j++) {
 			const ordo_step *pre = steps[s->after[j] - 1];
-			for (uint32_t q = 0; q < pre->nblocked; q++)
-				add_blocked(g->a, s, pre->blocked_by[q]);
+			for (uint32_t q = 0; q < pre->nblockers; q++)
+				add_blocked(g->a, s, pre->blockers[q]);
 		}
 	}
+}
+
+/* Per component, the open blockers that hold it back: its own, then those
+ * its steps wait on. */
+static void summarize_blocked(gen *g)
+{
+	ordo_plan *p = g->p;
+	const ordo_estate *e = g->e;
+	ordo_report *r = g->r;
+	p->blocked = ordo_arena_alloc(g->a, sizeof(ordo_blocked) * (e->ncomponents + 1));
+	ordo_vec by = ORDO_VEC_INIT;
+	for (uint32_t ci = 0; ci < e->ncomponents; ci++) {
+		const ordo_component *c = &e->components[ci];
+		by.len = 0;
+		for (uint32_t i = 0; i < r->nfindings; i++)
+			if (r->findings[i]->component == c && !r->findings[i]->pack &&
+			    ordo_finding_open_blocker(r->findings[i]))
+				ordo_vec_push(&by, (void *)r->findings[i]);
+		size_t own = by.len;
+		for (uint32_t k = 0; k < p->nsteps; k++) {
+			const ordo_step *s = p->steps[k];
+			if (s->component != c)
+				continue;
+			for (uint32_t q = 0; q < s->nblockers; q++) {
+				bool have = false;
+				for (size_t m = 0; m < by.len && !have; m++)
+					have = by.items[m] == (const void *)s->blockers[q];
+				if (!have)
+					ordo_vec_push(&by, (void *)s->blockers[q]);
+			}
+		}
+		if (!by.len)
+			continue;
+		/* others' blockers in estate order, then by finding order */
+		for (size_t a = own + 1; a < by.len; a++)
+			for (size_t b = a; b > own; b--) {
+				const ordo_finding *x = by.items[b - 1], *y = by.items[b];
+				int xi = x->component ? x->component->index : -1;
+				int yi = y->component ? y->component->index : -1;
+				if (xi <= yi)
+					break;
+				by.items[b - 1] = (void *)y;
+				by.items[b] = (void *)x;
+			}
+		ordo_blocked *bl = &p->blocked[p->nblocked++];
+		bl->component = c;
+		bl->n = (uint32_t)by.len;
+		bl->by = ordo_arena_alloc(g->a, sizeof(*bl->by) * (by.len + 1));
+		for (size_t m = 0; m < by.len; m++)
+			bl->by[m] = by.items[m];
+	}
+	ordo_vec_release(&by);
 }
 
 int ordo_plan_build(ordo_plan **out, ordo_report *r)
@@ -1478,6 +1548,7 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 	ordo_vec_release(&g.steps);
 	ordo_eval_release(&g.ev);
 	ordo_report_sort(r);
+	summarize_blocked(&g);
 	ordo_plan_verify(p);
 	*out = p;
 	return 0;

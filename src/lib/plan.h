@@ -54,6 +54,8 @@ typedef struct ordo_step {
 	ordo_strlist sources;
 	const char **blocked_by; /* finding ids */
 	uint32_t nblocked, blocked_cap;
+	const struct ordo_finding **blockers; /* the findings behind blocked_by */
+	uint32_t nblockers, blockers_cap;
 	int hop_index;           /* index into the component's path, or -1 */
 	uint32_t stage;          /* stage number (0-based) */
 } ordo_step;
@@ -64,6 +66,16 @@ typedef struct {
 	const char *message; /* in terms of the estate */
 } ordo_violation;
 
+/* Why a component cannot be fully planned: the open blockers that hold
+ * its steps (or, with no path, the component itself). Each one is needed:
+ * its steps stay blocked while any of them is open, and none other holds
+ * them. */
+typedef struct {
+	const ordo_component *component;
+	const struct ordo_finding **by; /* its own first, then others' in estate order */
+	uint32_t n;
+} ordo_blocked;
+
 typedef struct ordo_plan {
 	ordo_arena *arena;
 	const ordo_report *report;
@@ -73,6 +85,8 @@ typedef struct ordo_plan {
 	ordo_violation *violations; /* from verification; empty for a valid plan */
 	uint32_t nviolations;
 	bool complete; /* every component reaches its target */
+	ordo_blocked *blocked; /* components held back, in estate order */
+	uint32_t nblocked;
 } ordo_plan;
 
 /**
@@ -93,6 +107,8 @@ void ordo_plan_free(ordo_plan *p);
  */
 uint32_t ordo_plan_verify(ordo_plan *p);
 
+/** The "blocked" array of the JSON document (nothing when none is). */
+void ordo_plan_json_blocked(const ordo_plan *p, ordo_jw *w);
 /** The "steps" array of the JSON document. */
 void ordo_plan_json_steps(const ordo_plan *p, ordo_jw *w);
 /** The waves, for the text report (o may be NULL). */

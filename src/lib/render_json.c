@@ -116,6 +116,11 @@ void ordo_render_json(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 	for (uint32_t i = 0; i < r->nfindings; i++)
 		finding(&w, r->findings[i]);
 	ordo_jw_array_end(&w);
+	if (plan && plan->nblocked) {
+		/* not in the contract's key list: why components are held back */
+		ordo_jw_key(&w, "blocked");
+		ordo_plan_json_blocked(plan, &w);
+	}
 	if (plan) {
 		ordo_jw_key(&w, "steps");
 		ordo_plan_json_steps(plan, &w);

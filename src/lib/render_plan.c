@@ -10,6 +10,35 @@
 #include "render.h"
 
 
+void ordo_plan_json_blocked(const ordo_plan *p, ordo_jw *w)
+{
+	ordo_jw_array_begin(w);
+	for (uint32_t i = 0; i < p->nblocked; i++) {
+		const ordo_blocked *b = &p->blocked[i];
+		ordo_jw_object_begin(w);
+		ordo_jw_key(w, "component");
+		ordo_jw_string(w, b->component->id);
+		ordo_jw_key(w, "by");
+		ordo_jw_array_begin(w);
+		for (uint32_t k = 0; k < b->n; k++) {
+			const ordo_finding *f = b->by[k];
+			ordo_jw_object_begin(w);
+			ordo_jw_key(w, "id");
+			ordo_jw_string(w, f->id);
+			ordo_jw_key(w, "component");
+			ordo_jw_string(w, f->component ? f->component->id : NULL);
+			ordo_jw_key(w, "title");
+			ordo_jw_string(w, f->title);
+			ordo_jw_key(w, "unblock");
+			ordo_jw_string(w, f->nremediation ? f->remediation[0].text : NULL);
+			ordo_jw_object_end(w);
+		}
+		ordo_jw_array_end(w);
+		ordo_jw_object_end(w);
+	}
+	ordo_jw_array_end(w);
+}
+
 void ordo_plan_json_steps(const ordo_plan *p, ordo_jw *w)
 {
 	ordo_jw_array_begin(w);

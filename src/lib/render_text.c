@@ -63,6 +63,41 @@ static void counts(const ordo_report *r, uint32_t n[3], uint32_t *waived, uint32
 	}
 }
 
+/* Per component held back: its own open blockers with what would lift
+ * them, then the components whose blockers its steps wait for. */
+static void blocked_text(ordo_buf *out, const ordo_plan *plan)
+{
+	for (uint32_t i = 0; i < plan->nblocked; i++) {
+		const ordo_blocked *b = &plan->blocked[i];
+		ordo_buf_printf(out, "  %s", b->component->id);
+		uint32_t k = 0;
+		bool own = false;
+		for (; k < b->n && b->by[k]->component == b->component; k++) {
+			const ordo_finding *f = b->by[k];
+			ordo_buf_printf(out, "%s\n    %s: %s", own ? "" : ":", f->id, f->title);
+			if (f->nremediation)
+				ordo_buf_printf(out, "\n      -> %s", f->remediation[0].text);
+			own = true;
+		}
+		if (k < b->n) {
+			ordo_buf_puts(out, own ? "\n    and waits for " : ": waits for ");
+			const ordo_component *last = NULL;
+			for (uint32_t m = k; m < b->n; m++) {
+				const ordo_finding *f = b->by[m];
+				if (f->component != last || m == k)
+					ordo_buf_printf(out, "%s%s (", m == k ? "" : "), ",
+							f->component ? f->component->id : "the estate");
+				else
+					ordo_buf_puts(out, ", ");
+				ordo_buf_puts(out, f->id);
+				last = f->component;
+			}
+			ordo_buf_putc(out, ')');
+		}
+		ordo_buf_putc(out, '\n');
+	}
+}
+
 void ordo_render_text(ordo_buf *out, const ordo_report *r, const struct ordo_plan *plan,
 		      const ordo_render_options *o)
 {
@@ -172,7 +207,9 @@ void ordo_render_text(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 		ordo_buf_puts(out, plan && plan->complete ? "What must change before the plan can run\n"
 							  : "Why no complete plan exists\n");
 		color(out, o, C_OFF);
-		for (uint32_t i = 0; i < r->nfindings; i++) {
+		if (plan && plan->nblocked)
+			blocked_text(out, plan);
+		for (uint32_t i = 0; !(plan && plan->nblocked) && i < r->nfindings; i++) {
 			const ordo_finding *f = r->findings[i];
 			if (!ordo_finding_open_blocker(f))
 				continue;

@@ -1,0 +1,2 @@
+# nothing held back: no "blocked" key
+has("blocked") | not
