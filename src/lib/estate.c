@@ -20,6 +20,7 @@
 #define MAX_COUNT 1000000000000ULL
 
 #define OS_MEMO 4
+#define QUEUED  16
 
 typedef struct {
 	ordo_reader r;
@@ -40,6 +41,12 @@ typedef struct {
 	ordo_map list_seen;  /* names of undescribed servers in it */
 	const char *list_role;
 	uint32_t list_stamp, list_next;
+	/* server entries not yet in the index (queue_server) */
+	struct queued {
+		ordo_server *s;
+		uint32_t hash, line, col;
+	} queued[QUEUED];
+	uint32_t qhead, nqueued;
 } ld;
 
 /* Names of servers and components end up in argv of executors and in
@@ -290,13 +297,12 @@ static void index_grow(ordo_name_index *x)
 
 /* Index s (at s->index of the servers being read) unless a server of its
  * name is there already: then return that one and index nothing. */
-static ordo_server *index_insert(ld *l, ordo_server *s)
+static ordo_server *index_insert(ld *l, ordo_server *s, uint32_t h)
 {
 	ordo_name_index *x = &l->e->server_index;
 	ordo_server *const *servers = (ordo_server *const *)l->servers.items;
 	if (((uint64_t)x->len + 1) * 4 >= (uint64_t)x->cap * 3)
 		index_grow(x);
-	uint32_t h = (uint32_t)ordo_hash(s->name, s->name_len, true);
 	uint32_t i = h & (x->cap - 1);
 	for (;; i = (i + 1) & (x->cap - 1)) {
 		uint32_t *sl = &x->slots[2 * i];
@@ -312,6 +318,58 @@ static ordo_server *index_insert(ld *l, ordo_server *s)
 }
 
 /* ---- servers ---- */
+
+/* Server entries read while parsing join the index a few entries late:
+ * the slot of each is prefetched when it is queued, so the index (16 MB
+ * for a million servers) is not waited for entry by entry. An entry gets
+ * its index in l->servers when it joins, and a duplicate is reported then;
+ * everything that looks servers up flushes the queue first. */
+static void settle_server(ld *l, const struct queued *q)
+{
+	ordo_server *s = q->s;
+	s->index = (uint32_t)l->servers.len;
+	const ordo_server *prev = index_insert(l, s, q->hash);
+	if (prev) {
+		ordo_node at;
+		memset(&at, 0, sizeof(at));
+		at.type = ORDO_NODE_STRING;
+		at.line = q->line;
+		at.col = q->col;
+		ordo_rd_error(&l->r, &at, "duplicate server '%s' (first at line %u)", s->name,
+			      prev->line);
+		s->index = ORDO_UNDESCRIBED;
+		return;
+	}
+	ordo_vec_push(&l->servers, s);
+}
+
+static void queue_server(ld *l, ordo_server *s, uint32_t line, uint32_t col)
+{
+	ordo_name_index *x = &l->e->server_index;
+	uint32_t h = (uint32_t)ordo_hash(s->name, s->name_len, true);
+	if (x->cap)
+		__builtin_prefetch(&x->slots[2 * (h & (x->cap - 1))], 1);
+	if (l->nqueued == QUEUED) {
+		settle_server(l, &l->queued[l->qhead]);
+		l->qhead = (l->qhead + 1) % QUEUED;
+		l->nqueued--;
+	}
+	struct queued *q = &l->queued[(l->qhead + l->nqueued) % QUEUED];
+	q->s = s;
+	q->hash = h;
+	q->line = line;
+	q->col = col;
+	l->nqueued++;
+}
+
+static void flush_servers(ld *l)
+{
+	while (l->nqueued) {
+		settle_server(l, &l->queued[l->qhead]);
+		l->qhead = (l->qhead + 1) % QUEUED;
+		l->nqueued--;
+	}
+}
 
 /* The operating system of a server entry: a million entries name a handful
  * of systems, so the last few texts and their versions are remembered. */
@@ -375,12 +433,6 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 	ordo_server *s = ordo_arena_alloc_small(l->doc->arena, sizeof(*s));
 	s->name = name; /* the name's text lives in the document's arena */
 	s->name_len = nm->len;
-	s->index = (uint32_t)l->servers.len;
-	const ordo_server *prev = index_insert(l, s);
-	if (prev) {
-		ordo_rd_error(&l->r, nm, "duplicate server '%s' (first at line %u)", name, prev->line);
-		return NULL;
-	}
 	s->node = folding ? NULL : n;
 	s->line = n->line;
 	s->pending_restart = s->domain_joined = -1;
@@ -408,7 +460,9 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 	if (!folding && facts && facts->type != ORDO_NODE_NULL &&
 	    ordo_rd_is_map(&l->r, facts, "'facts' of a server"))
 		refuse_secrets(l, facts, "facts", 0);
-	ordo_vec_push(&l->servers, s);
+	queue_server(l, s, nm->line, nm->col);
+	if (!folding)
+		flush_servers(l);
 	return s;
 }
 
@@ -499,6 +553,7 @@ static bool fold_members_list(void *ud, const char *const *keys, uint32_t depth)
 	if (depth != 5 || keys[0] || !keys[1] || strcmp(keys[1], "components") || keys[2] ||
 	    !keys[3] || strcmp(keys[3], "roles") || !keys[4])
 		return false;
+	flush_servers(l);
 	l->list_role = keys[4];
 	l->list_stamp = ++l->role_stamp;
 	l->list_next = 0;
@@ -1088,6 +1143,7 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 	lo.fold_item = fold_member;
 	lo.fold_end = fold_members_end;
 	int err = ordo_load_file(&doc, path, NULL, &lo, d);
+	flush_servers(&l);
 	ordo_vec_release(&l.list);
 	ordo_map_release(&l.list_seen);
 	if (err < 0) {

@@ -100,34 +100,60 @@ static void step(struct json *j, unsigned char c)
 }
 
 #ifdef __SSE2__
-/* Sixteen bytes of ASCII at a time: lines counted, the column taken from
- * the last newline. Stops before the first block with a byte >= 0x80. */
+/* Bits set in a 16-bit mask (without the popcnt instruction, which
+ * baseline x86-64 lacks and GCC then calls a library function for). */
+static inline uint32_t pop16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555u);
+	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+	x = (x + (x >> 4)) & 0x0F0Fu;
+	return (x + (x >> 8)) & 0x1Fu;
+}
+
+/* Sixteen bytes at a time, read from the chunk even past e (the bytes
+ * beyond e are masked off), so the short spans between tokens go through
+ * here too. */
+static inline unsigned span_of(const struct json *j, const unsigned char *p,
+			       const unsigned char *e, unsigned *keep)
+{
+	unsigned k = e - p >= 16 ? 16 : (unsigned)(e - p);
+	*keep = k == 16 ? 0xFFFFu : (1u << k) - 1;
+	(void)j;
+	return k;
+}
+
+/* ASCII: lines counted, the column taken from the last newline. Stops
+ * before a block with a byte >= 0x80. */
 static const unsigned char *advance16(struct json *j, const unsigned char *p,
 				      const unsigned char *e)
 {
+	const unsigned char *limit = j->chunk + j->n;
 	const __m128i nl = _mm_set1_epi8('\n');
-	while (e - p >= 16) {
+	while (p < e && limit - p >= 16) {
+		unsigned keep, k = span_of(j, p, e, &keep);
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		if (_mm_movemask_epi8(v))
+		if ((unsigned)_mm_movemask_epi8(v) & keep)
 			break;
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) & keep;
 		if (m) {
-			j->line += (uint32_t)__builtin_popcount(m);
-			j->col = (uint32_t)(16 - (31 - __builtin_clz(m)));
+			j->line += pop16(m);
+			j->col = 1 + (k - 1 - (uint32_t)(31 - __builtin_clz(m)));
 		} else {
-			j->col += 16;
+			j->col += k;
 		}
-		p += 16;
+		p += k;
 	}
 	return p;
 }
 
-/* The first byte of p[0..e) that is not blank, ',' or ':' (e if none),
- * sixteen bytes at a time; lines and columns counted up to it. */
+/* The first byte of p[0..e) that is not blank, ',' or ':' (e if none);
+ * lines and columns counted up to it. */
 static const unsigned char *skip_blanks16(struct json *j, const unsigned char *p,
 					  const unsigned char *e)
 {
-	while (e - p >= 16) {
+	const unsigned char *limit = j->chunk + j->n;
+	while (p < e && limit - p >= 16) {
+		unsigned keep, k = span_of(j, p, e, &keep);
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 		__m128i nlv = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
 		__m128i blank = _mm_or_si128(
@@ -136,11 +162,11 @@ static const unsigned char *skip_blanks16(struct json *j, const unsigned char *p
 					      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
 				 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
 					      _mm_cmpeq_epi8(v, _mm_set1_epi8(':')))));
-		unsigned other = ~(unsigned)_mm_movemask_epi8(blank) & 0xFFFF;
-		unsigned n = other ? (unsigned)__builtin_ctz(other) : 16;
+		unsigned other = ~(unsigned)_mm_movemask_epi8(blank) & keep;
+		unsigned n = other ? (unsigned)__builtin_ctz(other) : k;
 		unsigned m = (unsigned)_mm_movemask_epi8(nlv) & ((1u << n) - 1);
 		if (m) {
-			j->line += (uint32_t)__builtin_popcount(m);
+			j->line += pop16(m);
 			j->col = 1 + (n - 1 - (uint32_t)(31 - __builtin_clz(m)));
 		} else {
 			j->col += n;

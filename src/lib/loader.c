@@ -33,6 +33,11 @@
  * larger ones switch to a hash table, so a huge map stays linear. */
 #define SMALL_MAP 8
 
+/* Short texts kept once (the table stops growing there, so a million
+ * unique names do not fill memory with it), and the recent ones. */
+#define MAX_INTERN 4096
+#define RECENT     64
+
 /* Keys longer than this are shortened in messages. */
 #define SHOWN_KEY 60
 
@@ -79,6 +84,10 @@ struct ordo_builder {
 	size_t nodes; /* counted so far, aliases expanded; never above max_nodes */
 	ordo_map anchors;
 	ordo_map intern; /* short scalars seen so far: keys and repeated values share one copy */
+	struct recent {
+		const char *text; /* in intern */
+		uint32_t len;
+	} recent[RECENT];
 	const char *anchor_name; /* carried by the next node */
 
 	size_t errors;
@@ -426,14 +435,30 @@ int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, 
 	/* a million servers repeat the same keys and operating systems: keep
 	 * one copy of each short text (the table stops growing at a few
 	 * thousand entries, so unique names do not fill memory with it) */
-	if (len <= 32) {
-		const char *hit = ordo_map_get(&b->intern, text, len);
-		if (hit) {
-			node.u.str = hit;
+	if (len && len <= 32) {
+		/* the keys of a server entry come back every few tokens: a
+		 * small cache by length and first and last byte answers
+		 * before the table */
+		struct recent *rc = &b->recent[(len * 7 + (unsigned char)text[0] * 3 +
+						(unsigned char)text[len - 1]) % RECENT];
+		if (rc->len == len && memcmp(rc->text, text, len) == 0) {
+			node.u.str = rc->text;
 		} else {
-			node.u.str = ordo_arena_strndup(b->doc->arena, text, len);
-			if (b->intern.len < 4096)
-				ordo_map_put(&b->intern, node.u.str, len, (void *)node.u.str);
+			const char *hit = b->intern.len < MAX_INTERN || b->intern.len == 0
+						  ? ordo_map_get(&b->intern, text, len)
+						  : NULL;
+			if (!hit && b->intern.len >= MAX_INTERN) {
+				/* the table is full: new texts are just copied */
+				node.u.str = ordo_arena_strndup(b->doc->arena, text, len);
+			} else {
+				if (!hit) {
+					hit = ordo_arena_strndup(b->doc->arena, text, len);
+					ordo_map_put(&b->intern, hit, len, (void *)hit);
+				}
+				node.u.str = hit;
+				rc->text = hit;
+				rc->len = (uint32_t)len;
+			}
 		}
 	} else {
 		node.u.str = ordo_arena_strndup(b->doc->arena, text, len);
