@@ -42,6 +42,7 @@ typedef struct {
 		uint32_t n;
 		bool moved, valid;
 	} *all;              /* per component: component_servers(), kept */
+	const char ****role_names; /* per component, per role: names_now(), kept */
 	bool *packs_registered; /* per (component, pack): flattened by pack_base */
 	ordo_version *pack_cur;  /* the release registered now, same index */
 	uint32_t *pack_base;
@@ -227,6 +228,31 @@ static uint32_t component_servers(gen *g, const ordo_component *c, const char **
 	return n;
 }
 
+/* The names of a role's members where they are now, in one array the
+ * plan's steps share: a role's list is made once, not once per hop and
+ * task (a million agents are 8 MB a copy). A role whose members have
+ * moved gets a fresh list. */
+static const char **names_now(gen *g, const ordo_component *c, const ordo_role_members *rm)
+{
+	bool mine = rm >= c->roles && rm < c->roles + c->nroles;
+	bool moved = g->moved[c->index] && rm->role->moves_to;
+	const char ***slot = NULL;
+	if (mine && !moved) {
+		if (!g->role_names[c->index])
+			g->role_names[c->index] = ordo_arena_alloc(g->a, sizeof(const char **) * (c->nroles + 1));
+		slot = &g->role_names[c->index][rm - c->roles];
+		if (*slot)
+			return *slot;
+	}
+	const char **names = ordo_arena_alloc_raw(g->a, sizeof(char *) * (rm->count + 1));
+	for (uint32_t j = 0; j < rm->count; j++)
+		names[j] = member_now(g, c, rm, j);
+	names[rm->count] = NULL;
+	if (slot)
+		*slot = names;
+	return names;
+}
+
 /* where work on the component as a whole is done: the servers of its
  * first role that has named servers (the management servers, usually) */
 static uint32_t primary_servers(gen *g, const ordo_component *c, const char ***out)
@@ -235,10 +261,7 @@ static uint32_t primary_servers(gen *g, const ordo_component *c, const char ***o
 		const ordo_role_members *rm = &c->roles[i];
 		if (!rm->named || !rm->count)
 			continue;
-		const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (rm->count + 1));
-		for (uint32_t j = 0; j < rm->count; j++)
-			names[j] = member_now(g, c, rm, j);
-		*out = names;
+		*out = names_now(g, c, rm);
 		return (uint32_t)rm->count;
 	}
 	*out = NULL;
@@ -511,13 +534,16 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 }
 
 /* Split a role's members into units per its mode. */
-static uint32_t role_units(gen *g, const ordo_role_members *rm, unit **out)
+static uint32_t role_units(gen *g, const ordo_role_members *rm, const char **names, unit **out)
 {
 	const ordo_cat_role *role = rm->role;
 	uint32_t nn = rm->named ? (uint32_t)rm->count : 0;
-	const char **names = ordo_arena_alloc(g->a, sizeof(char *) * (nn + 1));
-	for (uint32_t i = 0; i < nn; i++)
-		names[i] = ordo_role_member(rm, i);
+	if (!names) {
+		names = ordo_arena_alloc_raw(g->a, sizeof(char *) * (nn + 1));
+		for (uint32_t i = 0; i < nn; i++)
+			names[i] = ordo_role_member(rm, i);
+		names[nn] = NULL;
+	}
 	uint32_t cap = 4;
 	if (role->mode == ORDO_MODE_BATCH && role->batch) {
 		uint64_t total = nn ? nn : rm->count;
@@ -638,9 +664,7 @@ static void emit_tasks(gen *g, const hopctx *h, int phase, const char *after_rol
 				continue; /* nothing to do on a role the estate does not have */
 			if (rm->named) {
 				n = (uint32_t)rm->count;
-				names = ordo_arena_alloc(g->a, sizeof(char *) * (n + 1));
-				for (uint32_t j = 0; j < n; j++)
-					names[j] = member_now(g, c, rm, j);
+				names = names_now(g, c, rm);
 			} else {
 				members = rm->count;
 			}
@@ -998,7 +1022,12 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 			sub.count = m;
 		}
 		unit *units;
-		uint32_t nu = role_units(g, &sub, &units);
+		/* the role's own list when it is whole and has not moved */
+		const char **whole = sub.servers == rm->servers && rm->named &&
+					     !(g->moved[c->index] && role->moves_to)
+					     ? names_now(g, c, rm)
+					     : NULL;
+		uint32_t nu = role_units(g, &sub, whole, &units);
 		ordo_vec chain_prev = ORDO_VEC_INIT;
 		for (size_t k = 0; k < deps.len; k++)
 			ordo_vec_push(&chain_prev, deps.items[k]);
@@ -1371,6 +1400,7 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 	g.cur = ordo_arena_alloc(g.a, sizeof(ordo_version) * (e->ncomponents + 1));
 	g.moved = ordo_arena_alloc(g.a, sizeof(bool) * (e->ncomponents + 1));
 	g.all = ordo_arena_alloc(g.a, sizeof(*g.all) * (e->ncomponents + 1));
+	g.role_names = ordo_arena_alloc(g.a, sizeof(*g.role_names) * (e->ncomponents + 1));
 	g.pack_base = ordo_arena_alloc(g.a, sizeof(uint32_t) * (e->ncomponents + 1));
 	uint32_t npacks = 0;
 	for (uint32_t i = 0; i < e->ncomponents; i++) {
