@@ -22,14 +22,8 @@ static void flush(ordo_sha256 *s)
 	s->n = 0;
 }
 
-void ordo_sha256_update(ordo_sha256 *s, const void *data, size_t len)
+void ordo_sha256_update_slow(ordo_sha256 *s, const void *data, size_t len)
 {
-	if (len <= sizeof(s->buf) - s->n) {
-		if (len)
-			memcpy(s->buf + s->n, data, len);
-		s->n += len;
-		return;
-	}
 	flush(s);
 	if (len < sizeof(s->buf)) {
 		memcpy(s->buf, data, len);

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Small updates (a fingerprint feeds a few bytes at a time) are gathered
  * in buf and digested in blocks: each call into libcrypto costs as much as
@@ -21,7 +22,17 @@ typedef struct {
 } ordo_sha256;
 
 void ordo_sha256_init(ordo_sha256 *s);
-void ordo_sha256_update(ordo_sha256 *s, const void *data, size_t len);
+void ordo_sha256_update_slow(ordo_sha256 *s, const void *data, size_t len);
+static inline void ordo_sha256_update(ordo_sha256 *s, const void *data, size_t len)
+{
+	if (len <= sizeof(s->buf) - s->n) {
+		if (len)
+			memcpy(s->buf + s->n, data, len);
+		s->n += len;
+		return;
+	}
+	ordo_sha256_update_slow(s, data, len);
+}
 /** Finish (and free the context); hex receives 64 lowercase hex digits and a NUL. */
 void ordo_sha256_hex(ordo_sha256 *s, char hex[65]);
 

@@ -1,2 +1,2 @@
 # one fact changed: another fingerprint
-.fingerprint != "sha256:7a495af671f364f8e0110f6c682e71d5e95d2d1f4c295204b199d09054d25335" and (.fingerprint | test("^sha256:[0-9a-f]{64}$"))
+.fingerprint != "sha256:d068139407d32c903c63c83765447f3bf2d726e48389f6bb8c0c04b4891aea71" and (.fingerprint | test("^sha256:[0-9a-f]{64}$"))

@@ -1,2 +1,2 @@
 # the fingerprint covers the catalog's content: spelling its folder ./mini/ rather than mini changes nothing
-.fingerprint == "sha256:baedd78edfde6b00f811a62b895143e09525a54946ba461e596b8c56e1df1650"
+.fingerprint == "sha256:e4c42a747b78d229cf2dbe5e23e041edb1d4feab0655f28d2335cba332c5949d"
