@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "json_writer.h"
 
+#include <stdint.h>
 #include <string.h>
 
 void ordo_jw_init(ordo_jw *w, ordo_buf *out, bool pretty)
@@ -13,11 +14,12 @@ void ordo_jw_init(ordo_jw *w, ordo_buf *out, bool pretty)
 
 static void newline(ordo_jw *w)
 {
+	static const char spaces[] = "\n                                                                "
+				     "                                                                ";
 	if (!w->pretty)
 		return;
-	ordo_buf_putc(w->out, '\n');
-	for (int i = 0; i < w->depth; i++)
-		ordo_buf_puts(w->out, "  ");
+	size_t n = 1 + 2 * (size_t)w->depth;
+	ordo_buf_put(w->out, spaces, n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1);
 }
 
 static void value_prefix(ordo_jw *w)
@@ -28,9 +30,15 @@ static void value_prefix(ordo_jw *w)
 	}
 	if (w->depth == 0)
 		return;
-	if (!w->first[w->depth])
-		ordo_buf_putc(w->out, ',');
+	bool first = w->first[w->depth];
 	w->first[w->depth] = false;
+	if (w->flat[w->depth]) {
+		if (!first)
+			ordo_buf_put(w->out, ", ", w->pretty ? 2 : 1);
+		return;
+	}
+	if (!first)
+		ordo_buf_putc(w->out, ',');
 	newline(w);
 }
 
@@ -41,14 +49,16 @@ static void open(ordo_jw *w, char c)
 	if (w->depth < 63)
 		w->depth++;
 	w->first[w->depth] = true;
+	w->flat[w->depth] = false;
 }
 
 static void close_(ordo_jw *w, char c)
 {
-	bool empty = w->first[w->depth];
+	bool empty = w->first[w->depth], flat = w->flat[w->depth];
+	w->flat[w->depth] = false;
 	if (w->depth > 0)
 		w->depth--;
-	if (!empty)
+	if (!empty && !flat)
 		newline(w);
 	ordo_buf_putc(w->out, c);
 }
@@ -64,6 +74,11 @@ void ordo_jw_object_end(ordo_jw *w)
 void ordo_jw_array_begin(ordo_jw *w)
 {
 	open(w, '[');
+}
+void ordo_jw_array_begin_flat(ordo_jw *w)
+{
+	open(w, '[');
+	w->flat[w->depth] = true;
 }
 void ordo_jw_array_end(ordo_jw *w)
 {
@@ -111,8 +126,19 @@ void ordo_json_escape(ordo_buf *out, const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s;
 	ordo_buf_putc(out, '"');
 	for (size_t i = 0; i < len;) {
-		/* the common case: a run of plain ASCII, copied at once */
+		/* the common case: a run of plain ASCII, copied at once; found
+		 * eight bytes at a time (none >= 0x80, < 0x20, '"' or '\\') */
 		size_t run = i;
+		const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+		while (len - run >= 8) {
+			uint64_t w, q, b;
+			memcpy(&w, p + run, 8);
+			q = w ^ (ones * '"');
+			b = w ^ (ones * '\\');
+			if ((w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs)
+				break;
+			run += 8;
+		}
 		while (run < len && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\')
 			run++;
 		if (run > i) {

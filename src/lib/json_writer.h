@@ -14,6 +14,7 @@ typedef struct {
 	ordo_buf *out;
 	int depth;
 	bool first[64];
+	bool flat[64];    /* the container at this depth keeps its items on one line */
 	bool after_key;
 	bool pretty;
 } ordo_jw;
@@ -22,6 +23,9 @@ void ordo_jw_init(ordo_jw *w, ordo_buf *out, bool pretty);
 void ordo_jw_object_begin(ordo_jw *w);
 void ordo_jw_object_end(ordo_jw *w);
 void ordo_jw_array_begin(ordo_jw *w);
+/** An array of scalars written on one line, ["a", "b"], however long:
+ * a step's million server names are then a line, not a million. */
+void ordo_jw_array_begin_flat(ordo_jw *w);
 void ordo_jw_array_end(ordo_jw *w);
 void ordo_jw_key(ordo_jw *w, const char *key);
 void ordo_jw_string(ordo_jw *w, const char *s); /* NULL writes null */

@@ -53,7 +53,7 @@ static void finding(ordo_jw *w, const ordo_finding *f)
 	ordo_jw_key(w, "component");
 	ordo_jw_string(w, f->component ? f->component->id : NULL);
 	ordo_jw_key(w, "servers");
-	ordo_jw_array_begin(w);
+	ordo_jw_array_begin_flat(w);
 	for (uint32_t i = 0; i < f->nservers; i++)
 		ordo_jw_string(w, f->servers[i]);
 	ordo_jw_array_end(w);
@@ -86,7 +86,7 @@ static void finding(ordo_jw *w, const ordo_finding *f)
 	ordo_jw_key(w, "sources");
 	strlist(w, &f->sources);
 	ordo_jw_key(w, "resolved_by");
-	ordo_jw_array_begin(w);
+	ordo_jw_array_begin_flat(w);
 	for (uint32_t i = 0; i < f->nresolved; i++)
 		ordo_jw_int(w, f->resolved_by[i]);
 	ordo_jw_array_end(w);

@@ -58,7 +58,7 @@ void ordo_plan_json_steps(const ordo_plan *p, ordo_jw *w)
 		ordo_jw_key(w, "role");
 		ordo_jw_string(w, s->role);
 		ordo_jw_key(w, "servers");
-		ordo_jw_array_begin(w);
+		ordo_jw_array_begin_flat(w);
 		for (uint32_t k = 0; k < s->nservers; k++)
 			ordo_jw_string(w, s->servers[k]);
 		ordo_jw_array_end(w);
@@ -83,7 +83,7 @@ void ordo_plan_json_steps(const ordo_plan *p, ordo_jw *w)
 		ordo_jw_key(w, "title");
 		ordo_jw_string(w, s->title);
 		ordo_jw_key(w, "after");
-		ordo_jw_array_begin(w);
+		ordo_jw_array_begin_flat(w);
 		for (uint32_t k = 0; k < s->nafter; k++)
 			ordo_jw_int(w, s->after[k]);
 		ordo_jw_array_end(w);
@@ -99,7 +99,7 @@ void ordo_plan_json_steps(const ordo_plan *p, ordo_jw *w)
 		ordo_jw_array_end(w);
 		if (s->nblocked) {
 			ordo_jw_key(w, "blocked_by");
-			ordo_jw_array_begin(w);
+			ordo_jw_array_begin_flat(w);
 			for (uint32_t k = 0; k < s->nblocked; k++)
 				ordo_jw_string(w, s->blocked_by[k]);
 			ordo_jw_array_end(w);

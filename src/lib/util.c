@@ -183,7 +183,7 @@ static void *take(ordo_arena *a, size_t size, size_t align)
 
 void *ordo_arena_alloc_raw(ordo_arena *a, size_t size)
 {
-	return take(a, size, sizeof(max_align_t));
+	return take(a, size, _Alignof(max_align_t));
 }
 
 void *ordo_arena_alloc_small(ordo_arena *a, size_t size)

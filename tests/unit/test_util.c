@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_util.c: the primitives that large estates lean on, each against a
+ * plain reference: JSON string escaping (eight bytes at a time), the maps'
+ * case-insensitive hash, packed arena allocations and flat JSON arrays.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "json_writer.h"
+#include "util.h"
+
+/* The escaping as the JSON grammar states it, one byte at a time. */
+static void reference_escape(ordo_buf *out, const unsigned char *s, size_t n)
+{
+	ordo_buf_putc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+		if (c == '"' || c == '\\') {
+			ordo_buf_putc(out, '\\');
+			ordo_buf_putc(out, (char)c);
+		} else if (c == '\n') {
+			ordo_buf_puts(out, "\\n");
+		} else if (c == '\t') {
+			ordo_buf_puts(out, "\\t");
+		} else if (c == '\r') {
+			ordo_buf_puts(out, "\\r");
+		} else if (c == '\b') {
+			ordo_buf_puts(out, "\\b");
+		} else if (c == '\f') {
+			ordo_buf_puts(out, "\\f");
+		} else if (c < 0x20) {
+			ordo_buf_printf(out, "\\u%04x", c);
+		} else {
+			ordo_buf_putc(out, (char)c);
+		}
+	}
+	ordo_buf_putc(out, '"');
+}
+
+static void test_escape_matches_reference(void **state)
+{
+	(void)state;
+	/* ASCII only (valid UTF-8 needs no more than copying here); every
+	 * special byte at every offset of strings of 0 to 40 bytes */
+	static const unsigned char specials[] = {'"', '\\', '\n', '\t', 0x01, 0x1f, '\r', 0x7f, ' '};
+	unsigned char s[64];
+	for (size_t n = 0; n <= 40; n++) {
+		for (size_t at = 0; at < (n ? n : 1); at++) {
+			for (size_t k = 0; k < sizeof(specials); k++) {
+				for (size_t i = 0; i < n; i++)
+					s[i] = (unsigned char)('A' + (i * 7) % 26);
+				if (n)
+					s[at] = specials[k];
+				ordo_buf a = ORDO_BUF_INIT, b = ORDO_BUF_INIT;
+				ordo_json_escape(&a, (const char *)s, n);
+				reference_escape(&b, s, n);
+				assert_string_equal(ordo_buf_cstr(&a), ordo_buf_cstr(&b));
+				ordo_buf_release(&a);
+				ordo_buf_release(&b);
+			}
+		}
+	}
+}
+
+static void test_escape_utf8(void **state)
+{
+	(void)state;
+	ordo_buf a = ORDO_BUF_INIT;
+	/* valid UTF-8 passes through, after eight ASCII bytes and before */
+	const char *s = "abcdefgh\xc3\xa9\xe2\x82\xac-ijklmnop";
+	ordo_json_escape(&a, s, strlen(s));
+	assert_string_equal(ordo_buf_cstr(&a), "\"abcdefgh\xc3\xa9\xe2\x82\xac-ijklmnop\"");
+	ordo_buf_release(&a);
+}
+
+static void test_hash_case_insensitive(void **state)
+{
+	(void)state;
+	char a[80] = "", b[80] = "";
+	for (size_t n = 0; n < 70; n++) {
+		for (size_t i = 0; i < n; i++) {
+			a[i] = (char)("Ab-Cd.Ef_0123456789XYZ"[(i * 5) % 22]);
+			b[i] = (char)(a[i] >= 'A' && a[i] <= 'Z' ? a[i] + 32 : a[i]);
+		}
+		assert_true(ordo_hash(a, n, true) == ordo_hash(b, n, true));
+		if (n) {
+			/* one byte changed changes the hash (for these inputs) */
+			char c = b[n / 2];
+			b[n / 2] = c == 'z' ? 'y' : 'z';
+			assert_true(ordo_hash(a, n, true) != ordo_hash(b, n, true));
+			b[n / 2] = c;
+		}
+	}
+	/* a map finds keys in any case, and only those */
+	ordo_map m = ORDO_MAP_INIT_NOCASE;
+	char keys[200][24];
+	for (int i = 0; i < 200; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "Host-%03d.Contoso.COM", i);
+		assert_null(ordo_map_insert(&m, keys[i], strlen(keys[i]), keys[i]));
+	}
+	for (int i = 0; i < 200; i++) {
+		char low[24];
+		snprintf(low, sizeof(low), "host-%03d.contoso.com", i);
+		assert_ptr_equal(ordo_map_get(&m, low, strlen(low)), keys[i]);
+	}
+	assert_null(ordo_map_get(&m, "host-200.contoso.com", 20));
+	ordo_map_release(&m);
+}
+
+static void test_arena_alignment(void **state)
+{
+	(void)state;
+	ordo_arena *a = ordo_arena_new();
+	for (int i = 0; i < 10000; i++) {
+		/* packed records and ordinary allocations interleaved */
+		char *small = ordo_arena_alloc_small(a, 56);
+		assert_int_equal((uintptr_t)small % sizeof(void *), 0);
+		assert_int_equal(small[0] | small[55], 0);
+		void *raw = ordo_arena_alloc_raw(a, (size_t)(i % 37) + 1);
+		assert_int_equal((uintptr_t)raw % _Alignof(max_align_t), 0);
+		char *txt = ordo_arena_strndup(a, "abc", 3);
+		assert_string_equal(txt, "abc");
+	}
+	/* a large request, then more small ones */
+	char *big = ordo_arena_alloc(a, (size_t)3 << 20);
+	big[((size_t)3 << 20) - 1] = 1;
+	assert_int_equal((uintptr_t)ordo_arena_alloc_small(a, 24) % sizeof(void *), 0);
+	ordo_arena_free(a);
+}
+
+static void test_flat_arrays(void **state)
+{
+	(void)state;
+	ordo_buf out = ORDO_BUF_INIT;
+	ordo_jw w;
+	ordo_jw_init(&w, &out, true);
+	ordo_jw_object_begin(&w);
+	ordo_jw_key(&w, "servers");
+	ordo_jw_array_begin_flat(&w);
+	ordo_jw_string(&w, "A");
+	ordo_jw_string(&w, "B");
+	ordo_jw_array_end(&w);
+	ordo_jw_key(&w, "none");
+	ordo_jw_array_begin_flat(&w);
+	ordo_jw_array_end(&w);
+	ordo_jw_key(&w, "why");
+	ordo_jw_array_begin(&w);
+	ordo_jw_string(&w, "x");
+	ordo_jw_array_end(&w);
+	ordo_jw_object_end(&w);
+	assert_string_equal(ordo_buf_cstr(&out),
+			    "{\n  \"servers\": [\"A\", \"B\"],\n  \"none\": [],\n  \"why\": [\n    \"x\"\n  ]\n}");
+	ordo_buf_release(&out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_escape_matches_reference), cmocka_unit_test(test_escape_utf8),
+	    cmocka_unit_test(test_hash_case_insensitive),    cmocka_unit_test(test_arena_alignment),
+	    cmocka_unit_test(test_flat_arrays),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
