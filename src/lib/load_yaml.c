@@ -28,6 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define PIECE    2048 /* bytes handed to libyaml per read */
 #define FILE_BUF ((size_t)64 * 1024)
@@ -89,6 +92,39 @@ static bool is_flow_indicator(unsigned char c)
 static bool in_token(unsigned char c)
 {
 	return c > 0x20 && c < 0x7F && !is_flow_indicator(c);
+}
+
+/* The end of a run of token bytes from p[k] on, before n. avail (>= n)
+ * bytes may be read: sixteen at a time where they are there, the bytes
+ * past n masked off. */
+static size_t token_run(const unsigned char *p, size_t k, size_t n, size_t avail)
+{
+#ifdef __SSE2__
+	while (k < n && avail - k >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+		/* signed: bytes >= 0x80 are negative, so "< 0x21" takes them too */
+		__m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21)),
+					   _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+		bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+						     _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
+		bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')),
+						     _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))));
+		bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('{')),
+						     _mm_cmpeq_epi8(v, _mm_set1_epi8('}'))));
+		unsigned m = (unsigned)_mm_movemask_epi8(bad);
+		size_t stop = m ? k + (size_t)__builtin_ctz(m) : k + 16;
+		if (stop >= n)
+			return n;
+		if (m)
+			return stop;
+		k = stop;
+	}
+#else
+	(void)avail;
+#endif
+	while (k < n && in_token(p[k]))
+		k++;
+	return k;
 }
 
 static void note_run(struct source *s, const struct run *r)
@@ -189,7 +225,7 @@ static void character(struct source *s, uint32_t c)
 /* Check and account for p[0..n). Returns how many bytes are fine; on a
  * problem, it is noted in s->problem and the bytes from the character
  * that has it on are not handed over. */
-static size_t classify(struct source *s, const unsigned char *p, size_t n)
+static size_t classify(struct source *s, const unsigned char *p, size_t n, size_t avail)
 {
 	size_t i = 0;
 	if (s->total == 0 && n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -204,8 +240,7 @@ static size_t classify(struct source *s, const unsigned char *p, size_t n)
 				while (k < n && p[k] >= 0x20 && p[k] < 0x7F)
 					k++;
 			else
-				while (k < n && in_token(p[k]))
-					k++;
+				k = token_run(p, k, n, avail);
 			if (k > i) {
 				size_t m = k - i;
 				s->col += (uint32_t)m;
@@ -325,7 +360,7 @@ static int read_handler(void *data, unsigned char *out, size_t size, size_t *siz
 		s->stop = true;
 		return 0;
 	}
-	size_t ok = classify(s, s->buf + s->pos, n);
+	size_t ok = classify(s, s->buf + s->pos, n, s->len - s->pos);
 	if (s->win_set && s->counted - s->win.counted > s->max_scalar + SLACK) {
 		ordo_builder_error(s->b, s->win.line, s->win.col, "a scalar longer than %zu bytes",
 		                   s->max_scalar);
