@@ -544,12 +544,12 @@ static uint32_t role_units(gen *g, const ordo_role_members *rm, const char **nam
 			names[i] = ordo_role_member(rm, i);
 		names[nn] = NULL;
 	}
-	uint32_t cap = 4;
+	uint32_t cap = 4; /* the initial server, a parallel group, an anonymous one */
 	if (role->mode == ORDO_MODE_BATCH && role->batch) {
 		uint64_t total = nn ? nn : rm->count;
 		cap += (uint32_t)((total + role->batch - 1) / role->batch);
-	} else {
-		cap += nn;
+	} else if (role->mode != ORDO_MODE_PARALLEL) {
+		cap += nn; /* one unit per server */
 	}
 	unit *u = ordo_arena_alloc(g->a, sizeof(unit) * cap);
 	uint32_t n = 0;

@@ -13,9 +13,23 @@
 
 #include "plan.h"
 
+/* A named member's version, on its component's scale: eight bytes, for
+ * a million of them. */
 typedef struct {
-	ordo_version v;   /* named: the member's version */
+	int32_t idx, sub;
 } mstate;
+
+static ordo_version mget(const ordo_component *c, const mstate *m)
+{
+	ordo_version v = {c->version.scale, m->idx, m->sub};
+	return v;
+}
+
+static void mset(mstate *m, const ordo_version *v)
+{
+	m->idx = v->idx;
+	m->sub = v->sub;
+}
 
 typedef struct {
 	ordo_version old_v; /* anonymous members not yet moved */
@@ -152,9 +166,9 @@ static void apply(vctx *v, const ordo_step *s)
 		for (uint32_t r = 0; r < c->nroles; r++) {
 			const ordo_role_members *rm = &c->roles[r];
 			for (uint32_t i = 0; rm->named && i < rm->count; i++) {
-				ordo_version *x = &cs->named[r][i].v;
-				if (x->idx == s->to.idx && ordo_version_cmp(x, &s->to) < 0)
-					*x = s->to;
+				ordo_version x = mget(c, &cs->named[r][i]);
+				if (x.idx == s->to.idx && ordo_version_cmp(&x, &s->to) < 0)
+					mset(&cs->named[r][i], &s->to);
 			}
 			astate *an = &cs->anon[r];
 			if (an->old_v.idx == s->to.idx && ordo_version_cmp(&an->old_v, &s->to) < 0)
@@ -211,7 +225,9 @@ static void apply(vctx *v, const ordo_step *s)
 						  s->servers[k], rm->role->id, c->id));
 			continue;
 		}
-		move_member(v, s, &cs->named[r][found].v, s->servers[k], 1);
+		ordo_version cur = mget(c, &cs->named[r][found]);
+		move_member(v, s, &cur, s->servers[k], 1);
+		mset(&cs->named[r][found], &cur);
 	}
 	if (s->members) {
 		astate *an = &cs->anon[r];
@@ -361,10 +377,10 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		for (uint32_t rr = 0; rr < c->nroles; rr++) {
 			const ordo_role_members *rm = &c->roles[rr];
 			uint32_t n = rm->named ? (uint32_t)rm->count : 0;
-			cs->named[rr] = ordo_arena_alloc(v.a, sizeof(mstate) * (n + 1));
+			cs->named[rr] = ordo_arena_alloc_raw(v.a, sizeof(mstate) * (n + 1));
 			cs->index[rr].nocase = true;
 			for (uint32_t k = 0; k < n; k++)
-				cs->named[rr][k].v = c->version;
+				mset(&cs->named[rr][k], &c->version);
 			cs->anon[rr].old_v = cs->anon[rr].new_v = c->version;
 			cs->anon[rr].count = rm->named ? 0 : rm->count;
 			cs->at[c->version.idx] += rm->count;
@@ -446,12 +462,14 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		cstate *cs = &v.cs[i];
 		for (uint32_t rr = 0; rr < c->nroles; rr++) {
 			const ordo_role_members *rm = &c->roles[rr];
-			for (uint32_t k = 0; rm->named && k < rm->count; k++)
-				if (ordo_version_cmp_release(&cs->named[rr][k].v, &c->target))
+			for (uint32_t k = 0; rm->named && k < rm->count; k++) {
+				ordo_version at = mget(c, &cs->named[rr][k]);
+				if (ordo_version_cmp_release(&at, &c->target))
 					violate(&v, 0, "end-state",
 						ordo_arena_printf(v.a, "%s (%s of %s) ends at %s, not %s",
 								  ordo_role_member(rm, k), rm->role->id, c->id,
-								  vstr(&v, &cs->named[rr][k].v), vstr(&v, &c->target)));
+								  vstr(&v, &at), vstr(&v, &c->target)));
+			}
 			if (!rm->named && rm->count &&
 			    (cs->anon[rr].moved || ordo_version_cmp_release(&cs->anon[rr].old_v, &c->target)))
 				violate(&v, 0, "end-state",
