@@ -169,7 +169,7 @@ _Noreturn void ordo_die(const char *fmt, ...) ORDO_PRINTF(1, 2);
 void *ordo_xmalloc(size_t n);
 void *ordo_xcalloc(size_t n, size_t size);
 void *ordo_xrealloc(void *p, size_t n);
-/** For large tables: huge-page aligned and advised above 2 MiB; free() it. */
+/** For large tables and blocks (see util.c); free() it. */
 void *ordo_xmalloc_large(size_t n);
 char *ordo_xstrdup(const char *s);
 
