@@ -521,8 +521,10 @@ static ordo_server *undescribed(ld *l, const char *name, uint32_t len, bool copy
 static ordo_server *member_of(ld *l, const ordo_node *n, bool copy, uint32_t stamp,
 			      uint32_t *next, ordo_map *seen, const char *role)
 {
-	if (!node_name(l, n, "server name"))
+	if (n->type != ORDO_NODE_STRING && n->type != ORDO_NODE_NUMBER) {
+		node_name(l, n, "server name"); /* says what it is instead */
 		return NULL;
+	}
 	ordo_server *const *servers = (ordo_server *const *)l->servers.items;
 	uint32_t nservers = (uint32_t)l->servers.len;
 	ordo_server *srv = NULL;
@@ -532,6 +534,10 @@ static ordo_server *member_of(ld *l, const ordo_node *n, bool copy, uint32_t sta
 	else if (nservers)
 		srv = index_find(&l->e->server_index, servers, n->u.str, n->len,
 				 (uint32_t)ordo_hash(n->u.str, n->len, true));
+	/* the name of a described server was checked with its entry (a name
+	 * equal to it but for case is as valid); any other is checked now */
+	if (!srv && !node_name(l, n, "server name"))
+		return NULL;
 	if (srv) {
 		*next = srv->index + 1;
 		twice = srv->stamp == stamp;
