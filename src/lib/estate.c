@@ -1154,6 +1154,8 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 	lo.fold_item = fold_member;
 	lo.fold_end = fold_members_end;
 	int err = ordo_load_file(&doc, path, NULL, &lo, d);
+	if (err < 0)
+		l.nqueued = 0; /* their records went with the document */
 	flush_servers(&l);
 	ordo_vec_release(&l.list);
 	ordo_map_release(&l.list_seen);
