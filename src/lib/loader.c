@@ -289,6 +289,7 @@ int ordo_builder_begin(ordo_builder *b, ordo_node_type type, uint32_t line, uint
 {
 	if (b->skip) {
 		b->skip++;
+		b->anchor_name = NULL; /* nothing skipped can be an alias's target */
 		return count_nodes(b, 1, line, col, false);
 	}
 	if (b->folding && b->depth == b->folding) {
@@ -408,8 +409,10 @@ int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, 
 	}
 	if (count_nodes(b, 1, line, col, false))
 		return ORDO_EINVALID;
-	if (b->skip)
+	if (b->skip) {
+		b->anchor_name = NULL;
 		return 0;
+	}
 	if (len && memchr(text, '\0', len))
 		add_message(b, line, col, "NUL character in a string");
 	ordo_node node;
