@@ -341,8 +341,16 @@ char **ordo_runbook_argv(const ordo_runbook *rb, const ordo_executor *ex, const 
 	for (uint32_t i = 0; i < ex->argc; i++) {
 		ordo_buf b = ORDO_BUF_INIT;
 		const char *t = ex->argv[i];
-		if (i == 0 && strchr(t, '/') && t[0] != '/')
-			ordo_buf_printf(&b, "%s/", rb->dir);
+		if (i == 0 && strchr(t, '/') && t[0] != '/') {
+			/* a program relative to the runbook's folder: "./x" there
+			 * is "<folder>/x", and "./x" when that folder is "." */
+			while (t[0] == '.' && t[1] == '/')
+				t += 2;
+			if (strcmp(rb->dir, "."))
+				ordo_buf_printf(&b, "%s/", rb->dir);
+			else
+				ordo_buf_puts(&b, "./");
+		}
 		for (const char *p = t; *p; p++) {
 			if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
 				ordo_buf_putc(&b, *p++);

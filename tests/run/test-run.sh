@@ -613,11 +613,15 @@ expect_rc "verify finds the journal in the current folder" 0
 newcase dry-run om
 ordo run --dry-run --runbook "$D/runbook.yaml" estate.yaml
 expect_rc "--dry-run" 0
-out_has "it prints the argv of step 1 on OM01" "$D/./setup 1 prepare OM01"
+out_has "it prints the argv of step 1 on OM01" "$D/setup 1 prepare OM01"
 out_has "... and of the gateway's upgrade" "setup 13 upgrade OMGW01"
 same "it prints one command per execution" "$(grep -c '^    \$ ' .out)" 28
 check "it writes no journal" bash -c "! ls estate.yaml.ordo.db* 2>/dev/null"
 check "it runs nothing" test ! -e record
+cp "$D/runbook.yaml" here.yaml
+ordo run --dry-run --runbook here.yaml estate.yaml
+expect_rc "--dry-run with a runbook named without its folder" 0
+out_has "... runs ./setup from the current folder" "\$ ./setup 1 prepare OM01"
 
 # ==== invalid runbooks ====
 newcase placeholder om
