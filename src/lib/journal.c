@@ -755,6 +755,31 @@ int ordo_journal_outputs(ordo_journal *j, uint32_t step, ordo_joutput **out, uin
 	return 0;
 }
 
+int ordo_journal_succeeded(ordo_journal *j, uint32_t step, char ***out, uint32_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(j->db,
+			       "SELECT DISTINCT server FROM outputs WHERE step = ?1 AND exit_code = 0"
+			       " ORDER BY server",
+			       -1, &st, NULL) != SQLITE_OK)
+		return ORDO_ERROR;
+	sqlite3_bind_int64(st, 1, step);
+	size_t cap = 4;
+	char **v = ordo_xcalloc(cap, sizeof(*v));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			v = ordo_xrealloc(v, cap * sizeof(*v));
+		}
+		v[(*n)++] = col_text(st, 0);
+	}
+	sqlite3_finalize(st);
+	*out = v;
+	return 0;
+}
+
 void ordo_journal_outputs_free(ordo_joutput *o, uint32_t n)
 {
 	for (uint32_t i = 0; o && i < n; i++) {

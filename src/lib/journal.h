@@ -114,6 +114,9 @@ int ordo_journal_output(ordo_journal *j, const ordo_joutput *o, char **err);
 /** The outputs of a step's last attempt; free with ordo_journal_outputs_free(). */
 int ordo_journal_outputs(ordo_journal *j, uint32_t step, ordo_joutput **out, uint32_t *n);
 void ordo_journal_outputs_free(ordo_joutput *o, uint32_t n);
+/** The servers ("" for a step run once without one) on which a step's
+ * program exited 0 in any attempt; free each and the array. */
+int ordo_journal_succeeded(ordo_journal *j, uint32_t step, char ***out, uint32_t *n);
 
 typedef struct {
 	int64_t seq;

@@ -594,6 +594,29 @@ static void explain_stop(runctx *r)
 	}
 }
 
+/* A step run again (--retry, or after an interruption) skips the servers
+ * where an earlier attempt already succeeded, as a retry within a run
+ * does: only what failed or never finished runs again. */
+static uint32_t skip_succeeded(runctx *r, uint32_t k)
+{
+	sstate *ss = &r->st[k];
+	char **done = NULL;
+	uint32_t ndone = 0, left = ss->nexec;
+	if (ordo_journal_succeeded(r->j, r->p->steps[k]->id, &done, &ndone) < 0)
+		return left;
+	for (uint32_t e = 0; e < ss->nexec; e++)
+		for (uint32_t q = 0; q < ndone && ss->servers[e]; q++)
+			if (!strcmp(done[q], ss->servers[e])) {
+				ss->exit_codes[e] = 0;
+				left--;
+				break;
+			}
+	for (uint32_t q = 0; q < ndone; q++)
+		free(done[q]);
+	free(done);
+	return left;
+}
+
 int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 {
 	const ordo_report *rep = p->report;
@@ -843,9 +866,18 @@ int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 				ss->servers[e] = s->nservers ? s->servers[e] : NULL;
 				ss->exit_codes[e] = -2;
 			}
+			uint32_t left = ss->attempts && s->nservers > 1 ? skip_succeeded(&r, k) : ss->nexec;
 			ss->failed = 0;
 			if (jtrans(&r, k, ORDO_STATE_PENDING, ORDO_STATE_RUNNING, NULL, NULL))
 				break;
+			if (!left) {
+				/* it had succeeded everywhere before it was stopped */
+				if (jtrans(&r, k, ORDO_STATE_RUNNING, ORDO_STATE_DONE,
+					   "every server succeeded in an earlier attempt", NULL))
+					break;
+				r.done++;
+				continue;
+			}
 			ss->attempts++;
 			idx[n++] = k;
 		}

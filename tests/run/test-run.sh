@@ -389,6 +389,8 @@ expect_rc "after the cause is fixed, --retry 3 runs it again and finishes" 0
 jqs "status: done; step 3 done in its second attempt" \
 	'.state == "done" and .counts.done == 16 and (.steps[2] | .state == "done" and .attempts == 2 and .by == "runner")'
 check "order kept across the retry" order_ok
+same "--retry runs step 3 again only where it failed (OM02)" "$(count start 3 OM02)" 2
+same "... and not where it had succeeded (OM01)" "$(count start 3 OM01)" 1
 
 # ==== executor retries ====
 # step 2 (prepare, gateway) fails twice and succeeds on the third attempt
