@@ -9,6 +9,7 @@
  */
 #include "run.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -197,7 +198,8 @@ static char *proc_output(proc *pr)
 	return ordo_buf_detach(&b);
 }
 
-static int start(proc *pr, char **argv, const ordo_step_view *v, const char *server, char **why)
+static int start(proc *pr, char **argv, const ordo_step_view *v, const char *server,
+		 const char *run_id, char **why)
 {
 	int fds[2];
 	if (pipe(fds) != 0) {
@@ -227,6 +229,8 @@ static int start(proc *pr, char **argv, const ordo_step_view *v, const char *ser
 		setenv("ORDO_ACTION", v->action ? v->action : "", 1);
 		setenv("ORDO_COMPONENT", v->component ? v->component : "", 1);
 		setenv("ORDO_SERVER", server ? server : "", 1);
+		if (run_id)
+			setenv("ORDO_RUN", run_id, 1);
 		if (strchr(argv[0], '/'))
 			execv(argv[0], argv);
 		else
@@ -265,6 +269,9 @@ typedef struct {
 	ordo_buf *summary;
 	uint32_t done, total;
 	bool journal_error;
+	const char *run_id;  /* ORDO_RUN of the programs it starts: the journal's real path */
+	bool *alive;         /* per step: a program an earlier runner started still runs */
+	long *alive_pid;     /* ... one of them */
 } runctx;
 
 static int jtrans(runctx *r, uint32_t i, ordo_state from, ordo_state to, const char *note,
@@ -365,7 +372,7 @@ static void run_wave(runctx *r, uint32_t *idx, uint32_t n)
 			pr->exec = next_exec;
 			char **argv = ordo_runbook_argv(o->runbook, ss->ex, &ss->view, ss->servers[next_exec]);
 			char *why = NULL;
-			if (start(pr, argv, &ss->view, ss->servers[next_exec], &why) < 0) {
+			if (start(pr, argv, &ss->view, ss->servers[next_exec], r->run_id, &why) < 0) {
 				ordo_buf msg = ORDO_BUF_INIT;
 				ordo_buf_printf(&msg, "ordo: cannot start '%s': %s\n", argv[0], why);
 				record_output(r, i, next_exec, -1, msg.ptr);
@@ -587,6 +594,9 @@ static void explain_stop(runctx *r)
 		} else if (ss->state == ORDO_STATE_FAILED) {
 			ordo_buf_printf(b, "step %u failed: %s\n  see its output with 'ordo status'; run it again with 'ordo run --retry %u', or record it as done by hand with 'ordo ack %u --by <name>'\n",
 					s->id, s->title, s->id, s->id);
+		} else if (ss->state == ORDO_STATE_INTERRUPTED && r->alive && r->alive[i]) {
+			ordo_buf_printf(b, "step %u was interrupted, and a program it started is still running (pid %ld): %s\n  'ordo run' goes on once it has ended; stop it first to end the step sooner\n",
+					s->id, r->alive_pid[i], s->title);
 		} else if (ss->state == ORDO_STATE_INTERRUPTED) {
 			ordo_buf_printf(b, "step %u was interrupted and is not safe to repeat: %s\n  check whether it completed; then 'ordo ack %u --by <name>' if it did, or 'ordo run --retry %u' to run it again\n",
 					s->id, s->title, s->id, s->id);
@@ -617,10 +627,60 @@ static uint32_t skip_succeeded(runctx *r, uint32_t k)
 	return left;
 }
 
+/* Programs an earlier runner of this journal started and that still run:
+ * a runner killed with SIGKILL leaves them going. They carry ORDO_RUN and
+ * ORDO_STEP in their environment (so do their children); alive[i] is set
+ * for each step i that has one, and *pid_of[i] to one of them. Linux only:
+ * elsewhere nothing is found. */
+static void find_alive(const ordo_plan *p, const char *run_id, bool *alive, long *pid_of)
+{
+	DIR *d = opendir("/proc");
+	if (!d || !run_id)
+		goto done;
+	size_t idlen = strlen(run_id);
+	char *env = ordo_xmalloc(65536);
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		char *end;
+		long pid = strtol(de->d_name, &end, 10);
+		if (*end || pid <= 0 || pid == (long)getpid())
+			continue;
+		char path[64];
+		snprintf(path, sizeof(path), "/proc/%ld/environ", pid);
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue; /* gone, or another user's */
+		ssize_t n = read(fd, env, 65535);
+		close(fd);
+		if (n <= 0)
+			continue; /* a zombie has no environment */
+		env[n] = '\0';
+		bool ours = false;
+		unsigned long step = 0;
+		for (char *e = env; e < env + n; e += strlen(e) + 1) {
+			if (!strncmp(e, "ORDO_RUN=", 9) && strlen(e + 9) == idlen && !memcmp(e + 9, run_id, idlen))
+				ours = true;
+			else if (!strncmp(e, "ORDO_STEP=", 10))
+				step = strtoul(e + 10, NULL, 10);
+		}
+		if (!ours || !step)
+			continue;
+		for (uint32_t i = 0; i < p->nsteps; i++)
+			if (p->steps[i]->id == step) {
+				alive[i] = true;
+				pid_of[i] = pid;
+			}
+	}
+	free(env);
+done:
+	if (d)
+		closedir(d);
+}
+
 int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 {
 	const ordo_report *rep = p->report;
-	runctx r = {p, o, NULL, NULL, summary, 0, p->nsteps, false};
+	runctx r = {p, o, NULL, NULL, summary, 0, p->nsteps, false, NULL, NULL, NULL};
 	int rc = 0;
 	char *err = NULL;
 
@@ -803,10 +863,20 @@ int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 	ordo_journal_steps_free(js, njs);
 
 	/* recovery: a step left running was interrupted by the runner's death */
-	for (uint32_t i = 0; i < p->nsteps; i++)
+	r.run_id = realpath(o->journal, NULL);
+	bool interrupted = false;
+	for (uint32_t i = 0; i < p->nsteps; i++) {
 		if (r.st[i].state == ORDO_STATE_RUNNING)
 			jtrans(&r, i, ORDO_STATE_RUNNING, ORDO_STATE_INTERRUPTED, NULL,
 			       "the runner stopped while this step was running");
+		interrupted |= r.st[i].state == ORDO_STATE_INTERRUPTED;
+	}
+	/* an interrupted step whose programs still run is not started again
+	 * beside them, by --retry or for being idempotent */
+	r.alive = ordo_xcalloc(p->nsteps + 1, sizeof(bool));
+	r.alive_pid = ordo_xcalloc(p->nsteps + 1, sizeof(long));
+	if (interrupted)
+		find_alive(p, r.run_id, r.alive, r.alive_pid);
 	for (uint32_t k = 0; k < o->nretry; k++) {
 		uint32_t id = o->retry[k];
 		if (!id || id > p->nsteps) {
@@ -814,7 +884,10 @@ int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 			continue;
 		}
 		ordo_state st = r.st[id - 1].state;
-		if (st == ORDO_STATE_FAILED || st == ORDO_STATE_INTERRUPTED || st == ORDO_STATE_WAITING)
+		if (st == ORDO_STATE_INTERRUPTED && r.alive[id - 1])
+			ordo_buf_printf(summary, "ordo: --retry %u: a program the interrupted run started for it is still running (pid %ld); wait for it to end, or stop it, then retry\n",
+					id, r.alive_pid[id - 1]);
+		else if (st == ORDO_STATE_FAILED || st == ORDO_STATE_INTERRUPTED || st == ORDO_STATE_WAITING)
 			jtrans(&r, id - 1, st, ORDO_STATE_PENDING, NULL, "--retry");
 		else
 			ordo_buf_printf(summary, "ordo: --retry %u: the step is %s, nothing to retry\n", id,
@@ -822,7 +895,7 @@ int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 	}
 	for (uint32_t i = 0; i < p->nsteps; i++) {
 		sstate *ss = &r.st[i];
-		if (ss->state == ORDO_STATE_INTERRUPTED && ss->ex && ss->ex->idempotent)
+		if (ss->state == ORDO_STATE_INTERRUPTED && ss->ex && ss->ex->idempotent && !r.alive[i])
 			jtrans(&r, i, ORDO_STATE_INTERRUPTED, ORDO_STATE_PENDING, NULL,
 			       "interrupted, and its executor is idempotent: it runs again");
 		else if (ss->state == ORDO_STATE_WAITING && ss->ex && !ss->s->nblocked)
@@ -914,6 +987,9 @@ int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 		ordo_buf_printf(summary, "all %u steps done\n", p->nsteps);
 	}
 	free(r.st);
+	free(r.alive);
+	free(r.alive_pid);
+	free((char *)r.run_id);
 	ordo_journal_close(r.j);
 	return rc;
 }

@@ -807,6 +807,39 @@ expect_rc "with an idempotent executor the next run repeats step 1 and finishes"
 same "step 1 ran again on OM01" "$(count start 1 OM01)" 2
 jqs "status: done" '.state == "done" and .counts.done == 16'
 
+# The runner is killed while step 1's program runs, and the next run starts
+# before that program has ended: it must not start step 1 again beside it.
+newcase crash-still-running om
+cat >runbook.yaml <<'EOF'
+ordo: 1
+defaults: {idempotent: true}
+executors:
+  - match: {}
+    run: ["./setup", "{step}", "{action}", "{server}"]
+EOF
+echo 3 >ctl/sleep-1-OM01
+"$ORDO" run --runbook runbook.yaml estate.yaml >first.out 2>first.err &
+first=$!
+BG+=("$first")
+if wait_record '$1 == "start" && $2 == 1' 10; then
+	kill -9 "$first"
+	wait "$first" 2>/dev/null
+	ordo run --runbook runbook.yaml estate.yaml
+	expect_rc "the next run, while step 1's program still runs, stops" 3
+	out_has "it says the program is still running" "step 1 was interrupted, and a program it started is still running"
+	same "step 1 was not started again beside it" "$(count start 1)" 1
+	ordo run --retry 1 --runbook runbook.yaml estate.yaml
+	expect_rc "--retry 1 while it still runs stops too" 3
+	out_has "... and says why" "a program the interrupted run started for it is still running"
+	same "... without starting it" "$(count start 1)" 1
+	wait_record '$1 == "end" && $2 == 1' 10
+	ordo run --runbook runbook.yaml estate.yaml
+	expect_rc "once it has ended, the next run repeats step 1 (idempotent) and finishes" 0
+	same "step 1 ran a second time, after the first had ended" "$(count start 1 OM01)" 2
+else
+	fail "the run never started step 1"
+fi
+
 # A runner killed at any moment, even while it creates its journal, leaves a
 # journal the next run goes on from: kill the first run after 0, 1, 2, ... ms.
 newcase killed-at-start om
