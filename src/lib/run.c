@@ -595,8 +595,8 @@ static void explain_stop(runctx *r)
 			ordo_buf_printf(b, "step %u failed: %s\n  see its output with 'ordo status'; run it again with 'ordo run --retry %u', or record it as done by hand with 'ordo ack %u --by <name>'\n",
 					s->id, s->title, s->id, s->id);
 		} else if (ss->state == ORDO_STATE_INTERRUPTED && r->alive && r->alive[i]) {
-			ordo_buf_printf(b, "step %u was interrupted, and a program it started is still running (pid %ld): %s\n  'ordo run' goes on once it has ended; stop it first to end the step sooner\n",
-					s->id, r->alive_pid[i], s->title);
+			ordo_buf_printf(b, "step %u was interrupted, and a program it started is still running (pid %ld): %s\n  'ordo run' goes on once it has ended; or stop it, or, if the step's work is done, 'ordo ack %u --by <name>'\n",
+					s->id, r->alive_pid[i], s->title, s->id);
 		} else if (ss->state == ORDO_STATE_INTERRUPTED) {
 			ordo_buf_printf(b, "step %u was interrupted and is not safe to repeat: %s\n  check whether it completed; then 'ordo ack %u --by <name>' if it did, or 'ordo run --retry %u' to run it again\n",
 					s->id, s->title, s->id, s->id);
