@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +95,13 @@ struct ordo_builder {
 	bool read_failed;
 	bool have_root;
 	ordo_node root;
+
+	struct pipe *pipe; /* set: a recorder, whose calls become events */
 };
+
+static int record(ordo_builder *b, uint8_t kind, uint8_t type, bool quoted, const char *text,
+		  size_t len, uint32_t line, uint32_t col);
+enum { EV_BEGIN, EV_END, EV_SCALAR, EV_ANCHOR, EV_ALIAS, EV_ERROR, EV_READ_ERROR };
 
 /* ---- messages ---- */
 
@@ -103,6 +110,13 @@ static void add_vmessage(ordo_builder *b, uint32_t line, uint32_t col, const cha
 
 static void add_vmessage(ordo_builder *b, uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
+	if (b->pipe) {
+		char m[1024];
+		int n = vsnprintf(m, sizeof(m), fmt, ap);
+		record(b, EV_ERROR, 0, false, m, n < 0 ? 0 : strlen(m), line, col);
+		b->errors++;
+		return;
+	}
 	ordo_loc loc = {b->file, line, line ? col : 0};
 	ordo_diag_vadd(b->diag, &loc, fmt, ap);
 	b->errors++;
@@ -139,6 +153,12 @@ static void add_cannot_read(ordo_diag *d, const char *name, int err)
 
 void ordo_builder_read_error(ordo_builder *b, int err)
 {
+	if (b->pipe) {
+		record(b, EV_READ_ERROR, 0, false, "", 0, (uint32_t)err, 0);
+		b->errors++;
+		b->read_failed = true;
+		return;
+	}
 	add_cannot_read(b->diag, b->file, err);
 	b->errors++;
 	b->read_failed = true;
@@ -287,6 +307,8 @@ static void maybe_fold(ordo_builder *b)
 
 int ordo_builder_begin(ordo_builder *b, ordo_node_type type, uint32_t line, uint32_t col)
 {
+	if (b->pipe)
+		return record(b, EV_BEGIN, (uint8_t)type, false, "", 0, line, col);
 	if (b->skip) {
 		b->skip++;
 		b->anchor_name = NULL; /* nothing skipped can be an alias's target */
@@ -335,6 +357,8 @@ int ordo_builder_begin(ordo_builder *b, ordo_node_type type, uint32_t line, uint
 
 int ordo_builder_end(ordo_builder *b)
 {
+	if (b->pipe)
+		return record(b, EV_END, 0, false, "", 0, 0, 0);
 	if (b->skip) {
 		b->skip--;
 		return 0;
@@ -403,6 +427,9 @@ int ordo_builder_end(ordo_builder *b)
 int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, size_t len,
                         bool quoted, uint32_t line, uint32_t col)
 {
+	if (b->pipe) /* one byte more than the limit is as good as any more */
+		return record(b, EV_SCALAR, (uint8_t)type, quoted, text,
+			      len > b->max_scalar ? b->max_scalar + 1 : len, line, col);
 	if (len > b->max_scalar) {
 		add_message(b, line, col, "a scalar longer than %zu bytes", b->max_scalar);
 		return ORDO_EINVALID;
@@ -479,12 +506,16 @@ int ordo_builder_scalar(ordo_builder *b, ordo_node_type type, const char *text, 
 
 int ordo_builder_anchor(ordo_builder *b, const char *name)
 {
+	if (b->pipe)
+		return record(b, EV_ANCHOR, 0, false, name, strlen(name), 0, 0);
 	b->anchor_name = ordo_arena_strdup(b->doc->arena, name);
 	return 0;
 }
 
 int ordo_builder_alias(ordo_builder *b, const char *name, uint32_t line, uint32_t col)
 {
+	if (b->pipe)
+		return record(b, EV_ALIAS, 0, false, name, strlen(name), line, col);
 	struct anchor *a = ordo_map_get(&b->anchors, name, strlen(name));
 	b->anchor_name = NULL;
 	if (!a || !a->done) {
@@ -648,6 +679,207 @@ static int pick_syntax(const ordo_load_options *opts, const char *name)
 	return syntax_of_name(name);
 }
 
+/* ---- reading on a thread of its own ----
+ *
+ * A file is parsed on a second thread while this one builds the tree: the
+ * front end runs there against a recorder, a builder whose every call is
+ * written down as an event (text copied) in blocks of a small ring, and
+ * the events are replayed here, in order, into the real builder. The
+ * builder therefore sees the very calls, with the very positions and
+ * messages, that it would see with the front end feeding it directly;
+ * only the work is spread over two processors (the parser's on one, the
+ * tree's and the folds' on the other). When a call fails here, the reader
+ * is told to stop and nothing after that call is replayed, just as the
+ * front end would have stopped at it.
+ */
+
+#define PIPE_BLOCKS 8
+#define PIPE_EVENTS 16384
+#define PIPE_TEXT   ((size_t)256 * 1024)
+
+struct event {
+	uint8_t kind, type;
+	bool quoted;
+	uint32_t line, col;
+	uint32_t len; /* of the text; errno for EV_READ_ERROR */
+	size_t off;   /* of the text in its block */
+};
+
+struct block {
+	struct event *ev;
+	size_t nev;
+	char *text;
+	size_t ntext, cap;
+	bool last; /* the reader's final block; rc is the front end's result */
+	int rc;
+};
+
+struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct block blocks[PIPE_BLOCKS];
+	size_t head, tail; /* blocks handed over, blocks replayed */
+	bool cancel;       /* the reader is to stop */
+	struct block *cur; /* the reader's, being filled */
+	ordo_builder rec;
+	int (*front)(ordo_builder *, void *);
+	void *fp;
+};
+
+/* The reader: a free block to fill, or NULL once told to stop. */
+static struct block *acquire(struct pipe *p)
+{
+	pthread_mutex_lock(&p->mu);
+	while (p->head - p->tail == PIPE_BLOCKS && !p->cancel)
+		pthread_cond_wait(&p->cv, &p->mu);
+	struct block *k = p->cancel ? NULL : &p->blocks[p->head % PIPE_BLOCKS];
+	pthread_mutex_unlock(&p->mu);
+	if (k) {
+		if (!k->ev) {
+			k->ev = ordo_xmalloc(PIPE_EVENTS * sizeof(struct event));
+			k->cap = PIPE_TEXT;
+			k->text = ordo_xmalloc(k->cap);
+		}
+		k->nev = 0;
+		k->ntext = 0;
+		k->last = false;
+		k->rc = 0;
+	}
+	p->cur = k;
+	return k;
+}
+
+static void hand_over(struct pipe *p, bool last, int rc)
+{
+	p->cur->last = last;
+	p->cur->rc = rc;
+	pthread_mutex_lock(&p->mu);
+	p->head++;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	p->cur = NULL;
+}
+
+static int record(ordo_builder *b, uint8_t kind, uint8_t type, bool quoted, const char *text,
+		  size_t len, uint32_t line, uint32_t col)
+{
+	struct pipe *p = b->pipe;
+	struct block *k = p->cur;
+	if (k && (k->nev == PIPE_EVENTS || k->cap - k->ntext < len + 1)) {
+		hand_over(p, false, 0);
+		k = NULL;
+	}
+	if (!k && !(k = acquire(p)))
+		return ORDO_EINVALID;
+	if (k->cap - k->ntext < len + 1) { /* an empty block, too small for one text */
+		k->cap = len + 1;
+		k->text = ordo_xrealloc(k->text, k->cap);
+	}
+	struct event *e = &k->ev[k->nev++];
+	e->kind = kind;
+	e->type = type;
+	e->quoted = quoted;
+	e->line = line;
+	e->col = col;
+	e->len = (uint32_t)len;
+	e->off = k->ntext;
+	if (len)
+		memcpy(k->text + k->ntext, text, len);
+	k->text[k->ntext + len] = '\0';
+	k->ntext += len + 1;
+	return 0;
+}
+
+static void *reader(void *arg)
+{
+	struct pipe *p = arg;
+	int rc = p->front(&p->rec, p->fp);
+	if (p->cur || acquire(p))
+		hand_over(p, true, rc);
+	return NULL;
+}
+
+/* One event into the real builder: 0, or the builder's failure. */
+static int replay_one(ordo_builder *b, const struct event *e, const char *text)
+{
+	switch (e->kind) {
+	case EV_BEGIN:
+		return ordo_builder_begin(b, (ordo_node_type)e->type, e->line, e->col);
+	case EV_END:
+		return ordo_builder_end(b);
+	case EV_SCALAR:
+		return ordo_builder_scalar(b, (ordo_node_type)e->type, text, e->len, e->quoted,
+					   e->line, e->col);
+	case EV_ANCHOR:
+		return ordo_builder_anchor(b, text);
+	case EV_ALIAS:
+		return ordo_builder_alias(b, text, e->line, e->col);
+	case EV_ERROR:
+		ordo_builder_error(b, e->line, e->col, "%s", text);
+		return 0;
+	default:
+		ordo_builder_read_error(b, (int)e->line);
+		return 0;
+	}
+}
+
+static int replay(struct pipe *p, ordo_builder *b)
+{
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (p->tail == p->head)
+			pthread_cond_wait(&p->cv, &p->mu);
+		struct block *k = &p->blocks[p->tail % PIPE_BLOCKS];
+		pthread_mutex_unlock(&p->mu);
+		int rc = 0;
+		for (size_t i = 0; i < k->nev && !rc; i++)
+			rc = replay_one(b, &k->ev[i], k->text + k->ev[i].off);
+		bool last = k->last;
+		if (!rc && last)
+			rc = k->rc;
+		pthread_mutex_lock(&p->mu);
+		p->tail++;
+		if (rc)
+			p->cancel = true;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		if (rc || last)
+			return rc;
+	}
+}
+
+/* Run the front end on fp into b, on a second thread when one can be had. */
+static int run_front(ordo_builder *b, int (*front)(ordo_builder *, void *), void *fp)
+{
+	struct pipe *p = ordo_xcalloc(1, sizeof(*p));
+	pthread_t t;
+	int rc;
+	p->rec.pipe = p;
+	p->rec.file = b->file;
+	p->rec.max_scalar = b->max_scalar;
+	p->rec.max_bytes = b->max_bytes;
+	p->front = front;
+	p->fp = fp;
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	if (pthread_create(&t, NULL, reader, p) != 0) {
+		rc = front(b, fp);
+	} else {
+		rc = replay(p, b);
+		if (rc && !b->errors)
+			rc = ORDO_EINVALID; /* as a front end returns when told to stop */
+		pthread_join(t, NULL);
+	}
+	for (size_t i = 0; i < PIPE_BLOCKS; i++) {
+		free(p->blocks[i].ev);
+		free(p->blocks[i].text);
+	}
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
+	free(p);
+	return rc;
+}
+
 /* ---- entry points ---- */
 
 int ordo_load_file(ordo_doc **out, const char *path, const char *name,
@@ -703,7 +935,7 @@ int ordo_load_file(ordo_doc **out, const char *path, const char *name,
 
 	doc = doc_new(shown, syntax);
 	builder_init(&b, doc, d, shown, opts);
-	rc = syntax == ORDO_SYNTAX_JSON ? ordo_load_json_file(&b, fp) : ordo_load_yaml_file(&b, fp);
+	rc = run_front(&b, syntax == ORDO_SYNTAX_JSON ? ordo_load_json_file : ordo_load_yaml_file, fp);
 	rc = builder_finish(&b, rc);
 
 done:

@@ -7,6 +7,8 @@
  * limits every input shares: nesting depth, scalar size, total node count
  * (which also bounds YAML alias expansion), duplicate keys, UTF-8 and NUL
  * bytes. Only load_yaml.c and load_json.c include the parsers' headers.
+ * A file is parsed on a reader thread whose builder calls are replayed, in
+ * order, into the real builder on the calling thread (loader.c).
  */
 #ifndef ORDO_LOADER_H
 #define ORDO_LOADER_H

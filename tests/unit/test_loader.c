@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -1055,10 +1056,193 @@ static void buffer_sniffing(void **state)
 	assert_int_equal(d.len, 0);
 }
 
+/* ---- a file is read on a second thread: it must agree with a buffer ----
+ *
+ * ordo_load_file parses on a reader thread and replays what it read into
+ * the builder; ordo_load_buffer feeds the builder directly. Every input of
+ * the estate and catalog fuzz corpora and every case estate (valid and
+ * broken ones, read both as YAML and as JSON, in whole and in tiny
+ * chunks, with and without folds) must give the same tree, positions,
+ * folds and messages either way. */
+
+static ordo_buf fold_log;
+
+static bool log_list(void *ud, const char *const *keys, uint32_t depth)
+{
+	(void)ud;
+	/* take every list under a mapping key two levels down or deeper */
+	if (depth < 3 || !keys[depth - 1])
+		return false;
+	ordo_buf_printf(&fold_log, "list %s@%u\n", keys[depth - 1], depth);
+	return true;
+}
+
+static int log_item(void *ud, const ordo_doc *doc, const ordo_node *item)
+{
+	(void)ud;
+	(void)doc;
+	ordo_buf_printf(&fold_log, "item %d %u:%u %s\n", item->type, item->line, item->col,
+			ordo_node_is_scalar(item) ? item->u.str : "-");
+	return 0;
+}
+
+static void log_end(void *ud, const ordo_doc *doc, ordo_node *list)
+{
+	(void)ud;
+	(void)doc;
+	ordo_buf_printf(&fold_log, "end %u:%u %u\n", list->line, list->col, list->len);
+}
+
+static int log_fold(void *ud, const ordo_doc *doc, const char *key, const ordo_node *map,
+		    ordo_node *out)
+{
+	(void)ud;
+	(void)doc;
+	(void)out;
+	ordo_buf_printf(&fold_log, "fold %s %u:%u %u\n", key, map->line, map->col, map->len);
+	return map->len == 1 ? 2 : 0;
+}
+
+static void dump(ordo_buf *b, const ordo_node *n)
+{
+	ordo_buf_printf(b, "%d/%d/%d %u:%u %u", n->type, n->quoted, n->boolean, n->line, n->col,
+			n->len);
+	if (ordo_node_is_scalar(n)) {
+		ordo_buf_put(b, " ", 1);
+		ordo_buf_put(b, n->u.str, n->len);
+	} else if (!ordo_node_is_folded(n)) {
+		uint32_t k = n->type == ORDO_NODE_MAP ? 2 * n->len : n->len;
+		ordo_buf_puts(b, " [");
+		for (uint32_t i = 0; i < k; i++)
+			dump(b, &n->u.items[i]);
+		ordo_buf_puts(b, "]");
+	}
+	ordo_buf_puts(b, "\n");
+}
+
+/* Everything a load gives: result, messages, tree, fold calls. */
+static void outcome(ordo_buf *b, int rc, const ordo_doc *doc, const ordo_diag *d)
+{
+	ordo_buf_printf(b, "rc %d\n", rc);
+	for (size_t i = 0; i < d->len; i++)
+		ordo_buf_printf(b, "%s:%u:%u: %s\n", d->items[i].loc.file ? d->items[i].loc.file : "-",
+				d->items[i].loc.line, d->items[i].loc.col, d->items[i].message);
+	if (doc && doc->root)
+		dump(b, doc->root);
+	ordo_buf_put(b, fold_log.ptr ? fold_log.ptr : "", fold_log.len);
+	fold_log.len = 0;
+}
+
+static unsigned agree_limited(const char *data, size_t len, int syntax, bool folds,
+			      size_t max_nodes)
+{
+	ordo_load_options o = ORDO_LOAD_OPTIONS_INIT;
+	o.syntax = syntax;
+	o.max_nodes = max_nodes;
+	o.max_scalar = 4096; /* some inputs go past it */
+	if (folds) {
+		o.fold = log_fold;
+		o.fold_list = log_list;
+		o.fold_item = log_item;
+		o.fold_end = log_end;
+	}
+	ordo_buf want = ORDO_BUF_INIT, got = ORDO_BUF_INIT;
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = NULL;
+	fold_log.len = 0;
+	int rc = ordo_load_buffer(&doc, data, len, "f", &o, &d);
+	outcome(&want, rc, doc, &d);
+	ordo_doc_free(doc);
+	ordo_diag_release(&d);
+
+	char *path = temp_file("", data, len);
+	d = (ordo_diag)ORDO_DIAG_INIT;
+	doc = NULL;
+	rc = ordo_load_file(&doc, path, "f", &o, &d);
+	outcome(&got, rc, doc, &d);
+	ordo_doc_free(doc);
+	ordo_diag_release(&d);
+	unlink(path);
+	free(path);
+	if (want.len != got.len || memcmp(want.ptr, got.ptr, want.len) != 0) {
+		fprintf(stderr, "buffer:\n%.*s\nfile:\n%.*s\n", (int)(want.len < 4000 ? want.len : 4000),
+			want.ptr, (int)(got.len < 4000 ? got.len : 4000), got.ptr);
+		fail_msg("a file and a buffer disagree (%s, folds %d)",
+			 syntax == ORDO_SYNTAX_JSON ? "JSON" : "YAML", folds);
+	}
+	ordo_buf_release(&want);
+	ordo_buf_release(&got);
+	return 1;
+}
+
+static unsigned agree_one(const char *data, size_t len, int syntax, bool folds)
+{
+	return agree_limited(data, len, syntax, folds, 0);
+}
+
+static unsigned agree_dir(const char *dir, const char *only)
+{
+	unsigned n = 0;
+	DIR *dp = opendir(dir);
+	assert_non_null(dp);
+	struct dirent *de;
+	while ((de = readdir(dp))) {
+		if (de->d_name[0] == '.')
+			continue;
+		char path[8192];
+		snprintf(path, sizeof(path), "%s/%s%s%s", dir, de->d_name, only ? "/" : "",
+			 only ? only : "");
+		FILE *f = fopen(path, "rb");
+		if (!f)
+			continue;
+		ordo_buf data = ORDO_BUF_INIT;
+		char chunk[65536];
+		size_t k;
+		while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			ordo_buf_put(&data, chunk, k);
+		fclose(f);
+		const char *text = data.ptr ? data.ptr : "";
+		for (int folds = 0; folds < 2; folds++) {
+			n += agree_one(text, data.len, ORDO_SYNTAX_JSON, folds);
+			n += agree_one(text, data.len, ORDO_SYNTAX_YAML, folds);
+		}
+		ordo_load_json_set_chunk_size(5);
+		n += agree_one(text, data.len, ORDO_SYNTAX_JSON, true);
+		ordo_load_json_set_chunk_size(0);
+		ordo_buf_release(&data);
+	}
+	closedir(dp);
+	return n;
+}
+
+static void file_and_buffer_agree(void **state)
+{
+	(void)state;
+	unsigned n = 0;
+	n += agree_dir(ORDO_SOURCE_DIR "/tests/fuzz/corpus/estate", NULL);
+	n += agree_dir(ORDO_SOURCE_DIR "/tests/fuzz/corpus/catalog", NULL);
+	n += agree_dir(ORDO_SOURCE_DIR "/tests/cases", "estate.yaml");
+	n += agree_dir(ORDO_SOURCE_DIR "/tests/cases", "estate.json");
+	assert_true(n > 2000);
+
+	/* the builder stops early while the reader has far more to read */
+	ordo_buf big = ORDO_BUF_INIT;
+	ordo_buf_puts(&big, "[");
+	for (int i = 0; i < 200000; i++)
+		ordo_buf_printf(&big, "%s{\"a\": %d}", i ? ",\n" : "", i);
+	ordo_buf_puts(&big, "]");
+	agree_limited(big.ptr, big.len, ORDO_SYNTAX_JSON, false, 1000);
+	agree_limited(big.ptr, big.len, ORDO_SYNTAX_YAML, true, 1000);
+	agree_limited(big.ptr, big.len, ORDO_SYNTAX_JSON, true, 0);
+	ordo_buf_release(&big);
+	ordo_buf_release(&fold_log);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(yaml_core_schema),
+	    cmocka_unit_test(file_and_buffer_agree),
 	    cmocka_unit_test(yaml_bool_value_and_empty),
 	    cmocka_unit_test(yaml_quoted_scalars_are_strings),
 	    cmocka_unit_test(yaml_tags),
