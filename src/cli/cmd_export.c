@@ -528,7 +528,7 @@ static void playbook(ordo_buf *out, const exporter *x)
 	if (*tgt)
 		ordo_buf_printf(out, " to %s", tgt);
 	ordo_buf_printf(out, "\n# written by ordo export ansible; catalog %s, %s\n",
-			ordo_render_catalog_name(r->catalog, cat, sizeof(cat)), r->fingerprint);
+			ordo_render_catalog_name(r->catalog, cat, sizeof(cat)), ordo_report_fingerprint(r));
 	ordo_buf_printf(out, "# verdict: %s; %u step%s in %u wave%s\n", ordo_report_verdict(r), p->nsteps,
 			p->nsteps == 1 ? "" : "s", p->nwaves, p->nwaves == 1 ? "" : "s");
 	ordo_buf_puts(out,

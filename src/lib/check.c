@@ -1178,13 +1178,6 @@ int ordo_check_run(ordo_report **out, const ordo_estate *e, const ordo_check_opt
 	for (uint32_t i = 0; i < e->ncomponents; i++)
 		r->paths[i].component = &e->components[i];
 
-	ordo_sha256 sha;
-	char hex[65];
-	ordo_sha256_init(&sha);
-	ordo_sha256_update(&sha, e->fingerprint, strlen(e->fingerprint));
-	ordo_sha256_update(&sha, r->catalog->fingerprint, strlen(r->catalog->fingerprint));
-	ordo_sha256_hex(&sha, hex);
-	snprintf(r->fingerprint, sizeof(r->fingerprint), "sha256:%s", hex);
 
 	runner rn;
 	memset(&rn, 0, sizeof(rn));
@@ -1207,6 +1200,22 @@ int ordo_check_run(ordo_report **out, const ordo_estate *e, const ordo_check_opt
 	ordo_report_sort(r);
 	*out = r;
 	return 0;
+}
+
+const char *ordo_report_fingerprint(const ordo_report *r)
+{
+	ordo_report *w = (ordo_report *)r; /* made on first use, once the estate's digest is done */
+	if (!w->fingerprint_[0]) {
+		const char *efp = ordo_estate_fingerprint(r->estate);
+		ordo_sha256 sha;
+		char hex[65];
+		ordo_sha256_init(&sha);
+		ordo_sha256_update(&sha, efp, strlen(efp));
+		ordo_sha256_update(&sha, r->catalog->fingerprint, strlen(r->catalog->fingerprint));
+		ordo_sha256_hex(&sha, hex);
+		snprintf(w->fingerprint_, sizeof(w->fingerprint_), "sha256:%s", hex);
+	}
+	return w->fingerprint_;
 }
 
 void ordo_report_free(ordo_report *r)

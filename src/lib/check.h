@@ -58,7 +58,7 @@ typedef struct ordo_report {
 	ordo_finding **findings;
 	uint32_t nfindings;
 	ordo_component_path *paths; /* one per component, estate order */
-	char fingerprint[72];       /* estate + catalog */
+	char fingerprint_[72];      /* estate + catalog: ordo_report_fingerprint() */
 	const char *today;          /* YYYY-MM-DD used for waiver expiry */
 } ordo_report;
 
@@ -70,6 +70,8 @@ typedef struct {
 
 /** Run every check. @param[out] out caller frees with ordo_report_free(). */
 int ordo_check_run(ordo_report **out, const ordo_estate *e, const ordo_check_options *o);
+/** The report's fingerprint: of the estate and the catalog ("sha256:..."). */
+const char *ordo_report_fingerprint(const ordo_report *r);
 void ordo_report_free(ordo_report *r);
 
 /** Add a finding the planner discovered (title and detail are copied); it

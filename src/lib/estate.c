@@ -8,6 +8,7 @@
 #include "estate.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1038,7 +1039,9 @@ static void hash_server(ordo_sha256 *s, const ordo_server *sv, char os_text[64],
 	}
 }
 
-static const ordo_estate *hashing; /* for folded entries: where their records are */
+/* for folded entries: where their records are (the thread's own, as two
+ * estates may be digested at once) */
+static _Thread_local const ordo_estate *hashing;
 
 /* `servers:` as it was written: every entry's record, folded or not */
 static void hash_servers(ordo_sha256 *s, const ordo_estate *e)
@@ -1111,6 +1114,12 @@ static void hash_node(ordo_sha256 *s, const ordo_node *n)
 		free(keys);
 }
 
+struct ordo_estate_digest {
+	pthread_t thread;
+	bool pending; /* the thread is to be joined */
+	char fingerprint[72];
+};
+
 /* The fingerprint: the content, and where each component is going (so a
  * --target that changes nothing changes nothing). */
 static void fingerprint(ordo_estate *e)
@@ -1131,7 +1140,41 @@ static void fingerprint(ordo_estate *e)
 		ordo_sha256_update(&sha, v, strlen(v) + 1);
 	}
 	ordo_sha256_hex(&sha, hex);
-	snprintf(e->fingerprint, sizeof(e->fingerprint), "sha256:%s", hex);
+	snprintf(e->digest_->fingerprint, sizeof(e->digest_->fingerprint), "sha256:%s", hex);
+}
+
+/* The digest of a large estate takes a twentieth of a second: it is made
+ * on a thread of its own while the checks and the plan, which only read
+ * the estate, run. Nothing the digest reads is written after the load. */
+static void *fingerprint_thread(void *arg)
+{
+	fingerprint(arg);
+	return NULL;
+}
+
+static void fingerprint_wait(ordo_estate *e)
+{
+	if (e->digest_ && e->digest_->pending) {
+		pthread_join(e->digest_->thread, NULL);
+		e->digest_->pending = false;
+	}
+}
+
+static void fingerprint_start(ordo_estate *e)
+{
+	fingerprint_wait(e);
+	if (!e->digest_)
+		e->digest_ = ordo_xcalloc(1, sizeof(*e->digest_));
+	if (pthread_create(&e->digest_->thread, NULL, fingerprint_thread, e) == 0)
+		e->digest_->pending = true;
+	else
+		fingerprint(e);
+}
+
+const char *ordo_estate_fingerprint(const ordo_estate *e)
+{
+	fingerprint_wait((ordo_estate *)e);
+	return e->digest_ ? e->digest_->fingerprint : "";
 }
 
 int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c, ordo_diag *d)
@@ -1224,7 +1267,6 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 	for (size_t i = 0; i < l.unknown.len; i++)
 		e->unknown[i] = *(ordo_unknown_fact *)l.unknown.items[i];
 
-	fingerprint(e);
 done:
 	if (!e->servers) {
 		/* the records folded while parsing belong to the estate either way */
@@ -1237,6 +1279,7 @@ done:
 		ordo_estate_free(e);
 		return ORDO_EINVALID;
 	}
+	fingerprint_start(e);
 	*out = e;
 	return 0;
 }
@@ -1245,6 +1288,8 @@ void ordo_estate_free(ordo_estate *e)
 {
 	if (!e)
 		return;
+	fingerprint_wait(e);
+	free(e->digest_);
 	free(e->servers);
 	free(e->server_index.slots);
 	ordo_map_release(&e->component_by_id);
@@ -1274,6 +1319,7 @@ const ordo_role_members *ordo_component_role(const ordo_component *c, const char
 
 int ordo_estate_override_target(ordo_estate *e, const char *text, ordo_diag *d)
 {
+	fingerprint_wait(e); /* the digest reads the targets this changes */
 	ordo_version v;
 	const char *why = NULL;
 	if (ordo_version_parse(&v, &e->catalog->release, text, strlen(text), &why) < 0) {
@@ -1289,6 +1335,6 @@ int ordo_estate_override_target(ordo_estate *e, const char *text, ordo_diag *d)
 		c->requested_target = v;
 		effective_target(c, false);
 	}
-	fingerprint(e);
+	fingerprint_start(e);
 	return 0;
 }

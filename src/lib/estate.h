@@ -113,7 +113,10 @@ typedef struct ordo_estate {
 	uint32_t nwaivers;
 	ordo_unknown_fact *unknown;
 	uint32_t nunknown;
-	char fingerprint[72]; /* "sha256:..." of the estate's content */
+	/* the "sha256:..." of the estate's content, digested on a thread of
+	 * its own while checks and plan run: read it with
+	 * ordo_estate_fingerprint() (a copy of the struct shares it) */
+	struct ordo_estate_digest *digest_;
 } ordo_estate;
 
 /**
@@ -124,6 +127,9 @@ typedef struct ordo_estate {
  */
 int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c, ordo_diag *d);
 void ordo_estate_free(ordo_estate *e);
+/** The estate's fingerprint ("sha256:..."); the first call may wait for
+ * the digest, computed beside the caller since the estate was loaded. */
+const char *ordo_estate_fingerprint(const ordo_estate *e);
 /** Apply --target: every component without a target of its own moves to
  * text instead. ORDO_EINVALID (message in d) when it is not a release. */
 int ordo_estate_override_target(ordo_estate *e, const char *text, ordo_diag *d);

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -793,6 +794,7 @@ static int record(ordo_builder *b, uint8_t kind, uint8_t type, bool quoted, cons
 static void *reader(void *arg)
 {
 	struct pipe *p = arg;
+	prctl(PR_SET_NAME, "ordo-reader", 0, 0, 0); /* for ps and perf; the name is all it changes */
 	int rc = p->front(&p->rec, p->fp);
 	if (p->cur || acquire(p))
 		hand_over(p, true, rc);

@@ -108,7 +108,7 @@ void ordo_render_json(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 	ordo_jw_key(&w, "target");
 	ordo_jw_version(&w, &r->estate->target);
 	ordo_jw_key(&w, "fingerprint");
-	ordo_jw_string(&w, r->fingerprint);
+	ordo_jw_string(&w, ordo_report_fingerprint(r));
 	ordo_jw_key(&w, "verdict");
 	ordo_jw_string(&w, ordo_report_verdict(r));
 	ordo_jw_key(&w, "findings");

@@ -206,7 +206,7 @@ void ordo_render_markdown(ordo_buf *out, const ordo_report *r, const ordo_plan *
 		ordo_buf_printf(out, " to %s", tgt);
 	ordo_buf_printf(out, "\n\n- **Verdict:** %s\n", verdict);
 	ordo_buf_printf(out, "- **Catalog:** %s\n", ordo_render_catalog_name(r->catalog, cat, sizeof(cat)));
-	ordo_buf_printf(out, "- **Fingerprint:** `%s`\n", r->fingerprint);
+	ordo_buf_printf(out, "- **Fingerprint:** `%s`\n", ordo_report_fingerprint(r));
 	if (p)
 		ordo_buf_printf(out, "- **Steps:** %u in %u waves%s\n", p->nsteps, p->nwaves,
 				p->nviolations ? " — **the plan failed verification**" : "");

@@ -761,12 +761,12 @@ int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 	for (uint32_t i = 0; i < p->nsteps; i++)
 		ids[i] = p->steps[i]->id;
 	if (!ordo_journal_has_plan(r.j)) {
-		rc = ordo_journal_init_plan(r.j, plan_json.ptr, rep->fingerprint, rep->estate->name,
-					    rep->estate->fingerprint, rep->catalog->fingerprint, ids,
+		rc = ordo_journal_init_plan(r.j, plan_json.ptr, ordo_report_fingerprint(rep), rep->estate->name,
+					    ordo_estate_fingerprint(rep->estate), rep->catalog->fingerprint, ids,
 					    p->nsteps, &err);
 	} else {
 		char *fp = ordo_journal_meta(r.j, "fingerprint");
-		if (!fp || strcmp(fp, rep->fingerprint)) {
+		if (!fp || strcmp(fp, ordo_report_fingerprint(rep))) {
 			char *efp = ordo_journal_meta(r.j, "estate_fingerprint");
 			char *cfp = ordo_journal_meta(r.j, "catalog_fingerprint");
 			char *old = ordo_journal_meta(r.j, "plan");
@@ -777,7 +777,7 @@ int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 			if (!o->replan) {
 				ordo_buf_printf(summary,
 						"ordo: the %s changed since journal '%s' was started: its plan no longer matches\n",
-						efp && strcmp(efp, rep->estate->fingerprint) ? (cfp && strcmp(cfp, rep->catalog->fingerprint) ? "estate and the catalog" : "estate")
+						efp && strcmp(efp, ordo_estate_fingerprint(rep->estate)) ? (cfp && strcmp(cfp, rep->catalog->fingerprint) ? "estate and the catalog" : "estate")
 						: "catalog",
 						o->journal);
 				ordo_buf_printf(summary, "ordo:   the new plan has %u step%s the journal's does not, and drops %u of its %u steps\n",
@@ -791,8 +791,8 @@ int ordo_run(const ordo_plan *p, const ordo_run_options *o, ordo_buf *summary)
 				ordo_buf_puts(summary, "ordo: continue with 'ordo run --replan' (steps already done stay done), or restore the estate the run started from\n");
 				rc = ORDO_EINVALID;
 			} else {
-				rc = ordo_journal_replan(r.j, plan_json.ptr, rep->fingerprint,
-							 rep->estate->fingerprint, rep->catalog->fingerprint, ids,
+				rc = ordo_journal_replan(r.j, plan_json.ptr, ordo_report_fingerprint(rep),
+							 ordo_estate_fingerprint(rep->estate), rep->catalog->fingerprint, ids,
 							 map, p->nsteps, o->operator_, &err);
 				if (!rc)
 					say(o, false, "replanned: %u new step%s, %u dropped", added, added == 1 ? "" : "s", removed);
