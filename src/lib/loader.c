@@ -14,6 +14,7 @@
  * what the tree would hold expanded and an alias bomb stops at max_nodes.
  */
 #include "loader.h"
+#include "ring.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -694,9 +695,8 @@ static int pick_syntax(const ordo_load_options *opts, const char *name)
  * front end would have stopped at it.
  */
 
-#define PIPE_BLOCKS 8
-#define PIPE_EVENTS 16384
-#define PIPE_TEXT   ((size_t)256 * 1024)
+#define RECORD_EVENTS 16384
+#define RECORD_TEXT   ((size_t)256 * 1024)
 
 struct event {
 	uint8_t kind, type;
@@ -706,88 +706,35 @@ struct event {
 	size_t off;   /* of the text in its block */
 };
 
-struct block {
-	struct event *ev;
-	size_t nev;
-	char *text;
-	size_t ntext, cap;
-	bool last; /* the reader's final block; rc is the front end's result */
-	int rc;
-};
-
 struct pipe {
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	struct block blocks[PIPE_BLOCKS];
-	size_t head, tail; /* blocks handed over, blocks replayed */
-	bool cancel;       /* the reader is to stop */
-	struct block *cur; /* the reader's, being filled */
+	ordo_ring *ring;
 	ordo_builder rec;
 	int (*front)(ordo_builder *, void *);
 	void *fp;
 };
 
-/* The reader: a free block to fill, or NULL once told to stop. */
-static struct block *acquire(struct pipe *p)
-{
-	pthread_mutex_lock(&p->mu);
-	while (p->head - p->tail == PIPE_BLOCKS && !p->cancel)
-		pthread_cond_wait(&p->cv, &p->mu);
-	struct block *k = p->cancel ? NULL : &p->blocks[p->head % PIPE_BLOCKS];
-	pthread_mutex_unlock(&p->mu);
-	if (k) {
-		if (!k->ev) {
-			k->ev = ordo_xmalloc(PIPE_EVENTS * sizeof(struct event));
-			k->cap = PIPE_TEXT;
-			k->text = ordo_xmalloc(k->cap);
-		}
-		k->nev = 0;
-		k->ntext = 0;
-		k->last = false;
-		k->rc = 0;
-	}
-	p->cur = k;
-	return k;
-}
-
-static void hand_over(struct pipe *p, bool last, int rc)
-{
-	p->cur->last = last;
-	p->cur->rc = rc;
-	pthread_mutex_lock(&p->mu);
-	p->head++;
-	pthread_cond_broadcast(&p->cv);
-	pthread_mutex_unlock(&p->mu);
-	p->cur = NULL;
-}
-
 static int record(ordo_builder *b, uint8_t kind, uint8_t type, bool quoted, const char *text,
 		  size_t len, uint32_t line, uint32_t col)
 {
-	struct pipe *p = b->pipe;
-	struct block *k = p->cur;
-	if (k && (k->nev == PIPE_EVENTS || k->cap - k->ntext < len + 1)) {
-		hand_over(p, false, 0);
-		k = NULL;
+	ordo_ring *ring = b->pipe->ring;
+	ordo_ring_block *k = ordo_ring_fill(ring);
+	if (k && (k->nev >= RECORD_EVENTS || k->ntext >= RECORD_TEXT)) {
+		ordo_ring_hand_over(ring, false, 0);
+		k = ordo_ring_fill(ring);
 	}
-	if (!k && !(k = acquire(p)))
-		return ORDO_EINVALID;
-	if (k->cap - k->ntext < len + 1) { /* an empty block, too small for one text */
-		k->cap = len + 1;
-		k->text = ordo_xrealloc(k->text, k->cap);
-	}
-	struct event *e = &k->ev[k->nev++];
+	struct event *e = k ? ordo_ring_event(ring) : NULL;
+	if (!e)
+		return ORDO_EINVALID; /* told to stop */
 	e->kind = kind;
 	e->type = type;
 	e->quoted = quoted;
 	e->line = line;
 	e->col = col;
 	e->len = (uint32_t)len;
-	e->off = k->ntext;
+	e->off = ordo_ring_text(k, len + 1);
 	if (len)
-		memcpy(k->text + k->ntext, text, len);
-	k->text[k->ntext + len] = '\0';
-	k->ntext += len + 1;
+		memcpy(k->text + e->off, text, len);
+	k->text[e->off + len] = '\0';
 	return 0;
 }
 
@@ -796,8 +743,7 @@ static void *reader(void *arg)
 	struct pipe *p = arg;
 	prctl(PR_SET_NAME, "ordo-reader", 0, 0, 0); /* for ps and perf; the name is all it changes */
 	int rc = p->front(&p->rec, p->fp);
-	if (p->cur || acquire(p))
-		hand_over(p, true, rc);
+	ordo_ring_hand_over(p->ring, true, rc);
 	return NULL;
 }
 
@@ -825,26 +771,18 @@ static int replay_one(ordo_builder *b, const struct event *e, const char *text)
 	}
 }
 
-static int replay(struct pipe *p, ordo_builder *b)
+static int replay(ordo_ring *ring, ordo_builder *b)
 {
 	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		while (p->tail == p->head)
-			pthread_cond_wait(&p->cv, &p->mu);
-		struct block *k = &p->blocks[p->tail % PIPE_BLOCKS];
-		pthread_mutex_unlock(&p->mu);
+		ordo_ring_block *k = ordo_ring_take(ring);
+		const struct event *ev = k->ev;
 		int rc = 0;
 		for (size_t i = 0; i < k->nev && !rc; i++)
-			rc = replay_one(b, &k->ev[i], k->text + k->ev[i].off);
+			rc = replay_one(b, &ev[i], k->text + ev[i].off);
 		bool last = k->last;
 		if (!rc && last)
 			rc = k->rc;
-		pthread_mutex_lock(&p->mu);
-		p->tail++;
-		if (rc)
-			p->cancel = true;
-		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
+		ordo_ring_give_back(ring, rc != 0);
 		if (rc || last)
 			return rc;
 	}
@@ -853,32 +791,26 @@ static int replay(struct pipe *p, ordo_builder *b)
 /* Run the front end on fp into b, on a second thread when one can be had. */
 static int run_front(ordo_builder *b, int (*front)(ordo_builder *, void *), void *fp)
 {
-	struct pipe *p = ordo_xcalloc(1, sizeof(*p));
+	struct pipe p;
 	pthread_t t;
 	int rc;
-	p->rec.pipe = p;
-	p->rec.file = b->file;
-	p->rec.max_scalar = b->max_scalar;
-	p->rec.max_bytes = b->max_bytes;
-	p->front = front;
-	p->fp = fp;
-	pthread_mutex_init(&p->mu, NULL);
-	pthread_cond_init(&p->cv, NULL);
-	if (pthread_create(&t, NULL, reader, p) != 0) {
+	memset(&p, 0, sizeof(p));
+	p.ring = ordo_ring_new(sizeof(struct event));
+	p.rec.pipe = &p;
+	p.rec.file = b->file;
+	p.rec.max_scalar = b->max_scalar;
+	p.rec.max_bytes = b->max_bytes;
+	p.front = front;
+	p.fp = fp;
+	if (pthread_create(&t, NULL, reader, &p) != 0) {
 		rc = front(b, fp);
 	} else {
-		rc = replay(p, b);
+		rc = replay(p.ring, b);
 		if (rc && !b->errors)
 			rc = ORDO_EINVALID; /* as a front end returns when told to stop */
 		pthread_join(t, NULL);
 	}
-	for (size_t i = 0; i < PIPE_BLOCKS; i++) {
-		free(p->blocks[i].ev);
-		free(p->blocks[i].text);
-	}
-	pthread_mutex_destroy(&p->mu);
-	pthread_cond_destroy(&p->cv);
-	free(p);
+	ordo_ring_free(p.ring);
 	return rc;
 }
 
