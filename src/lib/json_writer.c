@@ -198,6 +198,59 @@ void ordo_jw_stringn(ordo_jw *w, const char *s, size_t len)
 	ordo_json_escape(w->out, s, len);
 }
 
+/* Whether s[0..len) needs no escape: printable ASCII without '"' or '\\'. */
+static bool plain(const unsigned char *p, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	size_t i = 0;
+	for (; len - i >= 8; i += 8) {
+		uint64_t w, q, b;
+		memcpy(&w, p + i, 8);
+		q = w ^ (ones * '"');
+		b = w ^ (ones * '\\');
+		if ((w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs)
+			return false;
+	}
+	for (; i < len; i++)
+		if (p[i] < 0x20 || p[i] >= 0x80 || p[i] == '"' || p[i] == '\\')
+			return false;
+	return true;
+}
+
+void ordo_jw_string_list(ordo_jw *w, const char *const *items, size_t n)
+{
+	ordo_jw_array_begin_flat(w);
+	size_t sep = w->pretty ? 2 : 1;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = items[i];
+		size_t len = s ? strlen(s) : 0;
+		if (!s || !plain((const unsigned char *)s, len)) {
+			if (s)
+				ordo_jw_stringn(w, s, len);
+			else
+				ordo_jw_null(w);
+			continue;
+		}
+		bool first = w->first[w->depth];
+		w->first[w->depth] = false;
+		char *p = ordo_buf_reserve(w->out, len + 2 + sep);
+		if (!p)
+			break; /* the buffer failed; its owner reports it */
+		size_t k = 0;
+		if (!first) {
+			p[k++] = ',';
+			if (sep == 2)
+				p[k++] = ' ';
+		}
+		p[k++] = '"';
+		memcpy(p + k, s, len);
+		k += len;
+		p[k++] = '"';
+		ordo_buf_commit(w->out, k);
+	}
+	ordo_jw_array_end(w);
+}
+
 void ordo_jw_int(ordo_jw *w, long long v)
 {
 	value_prefix(w);

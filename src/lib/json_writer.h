@@ -30,6 +30,9 @@ void ordo_jw_array_end(ordo_jw *w);
 void ordo_jw_key(ordo_jw *w, const char *key);
 void ordo_jw_string(ordo_jw *w, const char *s); /* NULL writes null */
 void ordo_jw_stringn(ordo_jw *w, const char *s, size_t len);
+/** A list of n strings on one line (ordo_jw_array_begin_flat); NULL items
+ * are null. What most lists of names are, plain ASCII, is copied as is. */
+void ordo_jw_string_list(ordo_jw *w, const char *const *items, size_t n);
 void ordo_jw_int(ordo_jw *w, long long v);
 void ordo_jw_bool(ordo_jw *w, bool v);
 void ordo_jw_null(ordo_jw *w);

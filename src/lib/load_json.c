@@ -20,11 +20,14 @@
  * the load there.
  */
 #include "loader.h"
+#include "ring.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <yajl/yajl_parse.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -40,6 +43,7 @@ void ordo_load_json_set_chunk_size(size_t n)
 }
 
 struct json {
+	int (*token)(void *ctx, int kind, const void *s, size_t len); /* first: see take() */
 	ordo_builder *b;
 	yajl_handle h;
 	const unsigned char *chunk; /* being parsed; NULL in yajl_complete_parse */
@@ -250,12 +254,13 @@ static void report_bad_utf8(struct json *j)
 	ordo_builder_error(j->b, j->seq_line, j->seq_col, "invalid UTF-8");
 }
 
-/* Called by every callback: find where the token YAJL just read starts.
- * False when the bytes up to it are not valid UTF-8. */
-static bool token(struct json *j, uint32_t *line, uint32_t *col)
+/* Called for every token YAJL reports, with how far into the chunk it had
+ * read then: find where the token starts. False when the bytes up to it
+ * are not valid UTF-8. */
+static bool token_at(struct json *j, size_t at, uint32_t *line, uint32_t *col)
 {
 	if (j->chunk)
-		walk(j, yajl_get_bytes_consumed(j->h));
+		walk(j, at);
 	if (j->bad) {
 		report_bad_utf8(j);
 		return false;
@@ -310,74 +315,112 @@ static bool valid_utf8(const unsigned char *s, size_t n)
 	return true;
 }
 
-static int scalar(void *ctx, ordo_node_type type, const char *s, size_t len, bool quoted)
+/* What YAJL reports, the same whether it runs here or on a reader thread. */
+enum {
+	JV_NULL,
+	JV_TRUE,
+	JV_FALSE,
+	JV_NUMBER,
+	JV_STRING,  /* and keys */
+	JV_MAP,
+	JV_SEQ,
+	JV_END,
+	JV_CHUNK_END, /* reader thread only, below */
+	JV_READ_ERROR,
+	JV_FINISH,
+	JV_DONE,
+};
+
+/* One token into the builder: 1, or 0 to stop (the reason recorded).
+ * decoded: the string's text is not the bytes of the chunk (YAJL decoded
+ * escapes in it or joined it across chunks), so it is checked again: what
+ * YAJL decodes a lone "\udc00" to is not UTF-8. */
+static int deliver(struct json *j, int kind, size_t at, const char *s, size_t len, bool decoded)
+{
+	uint32_t line, col;
+	if (!token_at(j, at, &line, &col))
+		return 0;
+	switch (kind) {
+	case JV_NULL:
+		return ordo_builder_scalar(j->b, ORDO_NODE_NULL, "null", 4, false, line, col) == 0;
+	case JV_TRUE:
+		return ordo_builder_scalar(j->b, ORDO_NODE_BOOL, "true", 4, false, line, col) == 0;
+	case JV_FALSE:
+		return ordo_builder_scalar(j->b, ORDO_NODE_BOOL, "false", 5, false, line, col) == 0;
+	case JV_NUMBER:
+		return ordo_builder_scalar(j->b, ORDO_NODE_NUMBER, s, len, false, line, col) == 0;
+	case JV_STRING:
+		if (decoded && !valid_utf8((const unsigned char *)s, len)) {
+			ordo_builder_error(j->b, line, col,
+			                   "invalid JSON: unpaired surrogate escape in a string");
+			return 0;
+		}
+		return ordo_builder_scalar(j->b, ORDO_NODE_STRING, s, len, true, line, col) == 0;
+	case JV_MAP:
+		return ordo_builder_begin(j->b, ORDO_NODE_MAP, line, col) == 0;
+	case JV_SEQ:
+		return ordo_builder_begin(j->b, ORDO_NODE_SEQ, line, col) == 0;
+	default:
+		return ordo_builder_end(j->b) == 0;
+	}
+}
+
+/* Whether YAJL's text s is not the chunk's own bytes. */
+static bool decoded_text(const struct json *j, const void *s, size_t len)
+{
+	const unsigned char *p = s;
+	return !j->chunk || p < j->chunk || p > j->chunk + j->n || len > (size_t)(j->chunk + j->n - p);
+}
+
+static int here(void *ctx, int kind, const void *s, size_t len)
 {
 	struct json *j = ctx;
-	uint32_t line, col;
-	if (!token(j, &line, &col))
-		return 0;
-	return ordo_builder_scalar(j->b, type, s, len, quoted, line, col) == 0;
+	return deliver(j, kind, j->chunk ? yajl_get_bytes_consumed(j->h) : 0, s, len,
+	               kind == JV_STRING && decoded_text(j, s, len));
+}
+
+/* The callbacks, for both the parse here and the reader thread's: the
+ * context begins with what takes the token. */
+typedef int (*token_fn)(void *ctx, int kind, const void *s, size_t len);
+
+static int take(void *ctx, int kind, const void *s, size_t len)
+{
+	return (*(token_fn *)ctx)(ctx, kind, s, len);
 }
 
 static int on_null(void *ctx)
 {
-	return scalar(ctx, ORDO_NODE_NULL, "null", 4, false);
+	return take(ctx, JV_NULL, NULL, 0);
 }
 
 static int on_boolean(void *ctx, int v)
 {
-	return v ? scalar(ctx, ORDO_NODE_BOOL, "true", 4, false)
-	         : scalar(ctx, ORDO_NODE_BOOL, "false", 5, false);
+	return take(ctx, v ? JV_TRUE : JV_FALSE, NULL, 0);
 }
 
 static int on_number(void *ctx, const char *s, size_t len)
 {
-	return scalar(ctx, ORDO_NODE_NUMBER, s, len, false);
+	return take(ctx, JV_NUMBER, s, len);
 }
 
 static int on_string(void *ctx, const unsigned char *s, size_t len)
 {
-	struct json *j = ctx;
-	uint32_t line, col;
-	if (!token(j, &line, &col))
-		return 0;
-	/* the walk found the raw bytes valid; what YAJL decodes a lone
-	 * "\udc00" to is not */
-	if (!valid_utf8(s, len)) {
-		ordo_builder_error(j->b, line, col,
-		                   "invalid JSON: unpaired surrogate escape in a string");
-		return 0;
-	}
-	return ordo_builder_scalar(j->b, ORDO_NODE_STRING, (const char *)s, len, true, line, col) ==
-	       0;
-}
-
-static int begin(void *ctx, ordo_node_type type)
-{
-	struct json *j = ctx;
-	uint32_t line, col;
-	if (!token(j, &line, &col))
-		return 0;
-	return ordo_builder_begin(j->b, type, line, col) == 0;
+	return take(ctx, JV_STRING, s, len);
 }
 
 static int on_start_map(void *ctx)
 {
-	return begin(ctx, ORDO_NODE_MAP);
+	return take(ctx, JV_MAP, NULL, 0);
 }
 
 static int on_start_array(void *ctx)
 {
-	return begin(ctx, ORDO_NODE_SEQ);
+	return take(ctx, JV_SEQ, NULL, 0);
 }
 
 static int on_end(void *ctx)
 {
-	struct json *j = ctx;
-	uint32_t line, col;
-	if (!token(j, &line, &col))
-		return 0;
-	return ordo_builder_end(j->b) == 0;
+	return take(ctx, JV_END, NULL, 0);
 }
 
 static const yajl_callbacks callbacks = {
@@ -439,15 +482,15 @@ static const struct {
      "'\\u' must be followed by four hex digits"},
 };
 
-/* Report YAJL's error, found in the token that ends at chunk[consumed]
- * (or, in yajl_complete_parse, at the end of the input). */
-static void report(struct json *j, size_t consumed)
+/* Report YAJL's error msg (as yajl_message() gives it), found in the
+ * token that ends at chunk[consumed] (or, in yajl_complete_parse, at the
+ * end of the input). */
+static void report(struct json *j, size_t consumed, const char *msg)
 {
-	char msg[256], what[40];
+	char what[40];
 	uint32_t line, col;
 	if (j->chunk && consumed > j->n)
 		consumed = j->n;
-	yajl_message(j->h, msg, sizeof(msg));
 
 	walk(j, consumed);
 	if (!j->bad && j->chunk && consumed < j->n) {
@@ -560,26 +603,44 @@ static int check_open_token(struct json *j, size_t from, bool had_start)
 	return 0;
 }
 
-static int feed(struct json *j, const unsigned char *p, size_t n)
-{
-	size_t max_bytes = ordo_builder_max_bytes(j->b);
-	uint32_t line, col;
-	const unsigned char *nul = memchr(p, '\0', n);
-	size_t len = nul ? (size_t)(nul - p) : n;
-	bool too_big = false;
-	if (len > max_bytes - j->base) {
-		len = max_bytes - j->base;
-		too_big = true;
-	}
+/* How much of a chunk goes to YAJL: up to a NUL byte, and no further than
+ * the size limit; the load stops after it when either cut it. */
+struct cut {
+	size_t len;
+	bool nul, too_big;
+};
 
+static struct cut cut_chunk(size_t base, size_t max_bytes, const unsigned char *p, size_t n)
+{
+	struct cut c;
+	const unsigned char *nul = memchr(p, '\0', n);
+	c.len = nul ? (size_t)(nul - p) : n;
+	c.nul = nul != NULL;
+	c.too_big = false;
+	if (c.len > max_bytes - base) {
+		c.len = max_bytes - base;
+		c.too_big = true;
+	}
+	return c;
+}
+
+static void chunk_begin(struct json *j, const unsigned char *p, struct cut c)
+{
 	j->chunk = p;
-	j->n = len;
+	j->n = c.len;
 	j->cur = 0;
-	yajl_status st = yajl_parse(j->h, p, len);
+}
+
+/* After YAJL has parsed the chunk (st; on an error, consumed and its
+ * message): the rest of the chunk walked, and what stops the load
+ * reported. 0 or ORDO_EINVALID. */
+static int chunk_end(struct json *j, yajl_status st, size_t consumed, const char *msg, struct cut c)
+{
+	uint32_t line, col;
 	if (st == yajl_status_ok) {
 		size_t from = j->cur;
 		bool had = j->have_start;
-		walk(j, len);
+		walk(j, c.len);
 		if (j->bad) {
 			report_bad_utf8(j);
 			st = yajl_status_client_canceled;
@@ -587,25 +648,38 @@ static int feed(struct json *j, const unsigned char *p, size_t n)
 			st = yajl_status_client_canceled;
 		}
 	}
-	if (st == yajl_status_ok && too_big) {
+	if (st == yajl_status_ok && c.too_big) {
 		ordo_builder_error(j->b, j->line, j->col, "the input is larger than %zu bytes",
-		                   max_bytes);
+		                   ordo_builder_max_bytes(j->b));
 		st = yajl_status_client_canceled;
-	} else if (st == yajl_status_ok && nul) {
-		position_of(j, len, &line, &col);
+	} else if (st == yajl_status_ok && c.nul) {
+		position_of(j, c.len, &line, &col);
 		ordo_builder_error(j->b, line, col, "NUL byte in input");
 		st = yajl_status_client_canceled;
 	}
 	if (st == yajl_status_error)
-		report(j, yajl_get_bytes_consumed(j->h));
-	j->base += len;
+		report(j, consumed, msg);
+	j->base += c.len;
 	j->chunk = NULL;
 	if (st != yajl_status_ok && !ordo_builder_failed(j->b))
 		ordo_builder_error(j->b, j->line, j->col, "invalid JSON");
 	return st == yajl_status_ok ? 0 : ORDO_EINVALID;
 }
 
-static int finish(struct json *j)
+static int feed(struct json *j, const unsigned char *p, size_t n)
+{
+	char msg[256] = "";
+	struct cut c = cut_chunk(j->base, ordo_builder_max_bytes(j->b), p, n);
+	chunk_begin(j, p, c);
+	yajl_status st = yajl_parse(j->h, p, c.len);
+	if (st == yajl_status_error)
+		yajl_message(j->h, msg, sizeof(msg));
+	return chunk_end(j, st, yajl_get_bytes_consumed(j->h), msg, c);
+}
+
+/* Before yajl_complete_parse: ORDO_EINVALID, 0 when there is nothing to
+ * complete (the input was blank), 1 to go on. */
+static int finish_begin(struct json *j)
 {
 	if (j->need) {
 		report_bad_utf8(j); /* the input ends inside a sequence */
@@ -614,17 +688,34 @@ static int finish(struct json *j)
 	if (!j->any)
 		return 0; /* nothing but blanks: an empty document */
 	j->chunk = NULL;
-	yajl_status st = yajl_complete_parse(j->h);
+	return 1;
+}
+
+static int finish_end(struct json *j, yajl_status st, const char *msg)
+{
 	if (st == yajl_status_error)
-		report(j, 0);
+		report(j, 0, msg);
 	if (st != yajl_status_ok && !ordo_builder_failed(j->b))
 		ordo_builder_error(j->b, j->line, j->col, "invalid JSON");
 	return st == yajl_status_ok ? 0 : ORDO_EINVALID;
 }
 
+static int finish(struct json *j)
+{
+	char msg[256] = "";
+	int rc = finish_begin(j);
+	if (rc <= 0)
+		return rc;
+	yajl_status st = yajl_complete_parse(j->h);
+	if (st == yajl_status_error)
+		yajl_message(j->h, msg, sizeof(msg));
+	return finish_end(j, st, msg);
+}
+
 static void json_init(struct json *j, ordo_builder *b)
 {
 	memset(j, 0, sizeof(*j));
+	j->token = here;
 	j->b = b;
 	j->line = 1;
 	j->col = 1;
@@ -673,7 +764,8 @@ int ordo_load_json_buffer(ordo_builder *b, const char *buf, size_t len)
 	return rc;
 }
 
-int ordo_load_json_file(ordo_builder *b, void *fp)
+/* The file, parsed on this thread. */
+static int load_file_here(ordo_builder *b, void *fp)
 {
 	size_t cap = next_step(NULL);
 	unsigned char *buf = ordo_xmalloc(cap < 3 ? 3 : cap);
@@ -704,5 +796,285 @@ int ordo_load_json_file(ordo_builder *b, void *fp)
 		rc = finish(&j);
 	yajl_free(j.h);
 	free(buf);
+	return rc;
+}
+
+/* ---- a file: YAJL on a reader thread ----
+ *
+ * The reader thread reads the file a chunk at a time into a block of the
+ * ring and runs YAJL over it; each callback becomes an event that says
+ * how far into the chunk YAJL had read, with its text as an offset into
+ * the chunk (or, when YAJL decoded or joined it, a copy). After the chunk,
+ * an event carries YAJL's status and message, and the block goes over.
+ * This thread takes the blocks in order and does all the rest exactly as
+ * feed() and finish() do: the walk that finds positions and checks UTF-8,
+ * the builder, the reports. So the tree, the folds and every message are
+ * those of a load on one thread, while YAJL's work and the builder's
+ * overlap. The reader decides the size of the next chunk as next_step()
+ * does, tracking where an unfinished token began the way the walk does. */
+
+struct jev {
+	uint8_t kind;
+	uint8_t decoded; /* the text is a copy (JV_STRING, JV_NUMBER); YAJL's status (JV_CHUNK_END, JV_DONE) */
+	size_t at;       /* how far into the chunk YAJL had read; errno (JV_READ_ERROR) */
+	size_t text, len; /* in the chunk, or in the block's text when decoded; a message's */
+};
+
+/* The numbers of a block (ordo_ring_block.u). */
+enum { U_SKIP, U_CUT_LEN, U_NUL, U_TOO_BIG, U_CHUNK };
+
+struct reader {
+	token_fn token; /* first: see take() */
+	yajl_handle h;
+	ordo_ring *ring;
+	FILE *fp;
+	size_t max_bytes;
+	const unsigned char *chunk; /* being parsed; NULL in yajl_complete_parse */
+	size_t n;
+	size_t base;     /* input offset of chunk[0] */
+	bool open;       /* a token has started and not ended, from soff */
+	size_t soff;
+	size_t last_at;  /* where the chunk's last token ended */
+	bool stopped;    /* told to stop */
+};
+
+static struct jev *r_event(struct reader *r, int kind)
+{
+	struct jev *e = ordo_ring_event(r->ring);
+	if (!e) {
+		r->stopped = true;
+		return NULL;
+	}
+	e->kind = (uint8_t)kind;
+	return e;
+}
+
+static void r_text(struct reader *r, struct jev *e, const char *s, size_t len)
+{
+	ordo_ring_block *k = ordo_ring_fill(r->ring);
+	e->text = ordo_ring_text(k, len + 1);
+	if (len)
+		memcpy(k->text + e->text, s, len);
+	k->text[e->text + len] = '\0';
+	e->len = len;
+}
+
+static int r_token(void *ctx, int kind, const void *s, size_t len)
+{
+	struct reader *r = ctx;
+	struct jev *e = r_event(r, kind);
+	if (!e)
+		return 0;
+	e->at = r->chunk ? yajl_get_bytes_consumed(r->h) : 0;
+	r->open = false;
+	r->last_at = e->at;
+	if (kind == JV_NUMBER || kind == JV_STRING) {
+		const unsigned char *p = s;
+		if (r->chunk && len && p >= r->chunk && p <= r->chunk + r->n &&
+		    len <= (size_t)(r->chunk + r->n - p)) {
+			e->text = (size_t)(p - r->chunk);
+			e->len = len;
+		} else {
+			e->decoded = 1;
+			r_text(r, e, s, len);
+		}
+	}
+	return 1;
+}
+
+/* YAJL's status after a chunk or at the end, with its message. */
+static bool r_status(struct reader *r, int kind, yajl_status st)
+{
+	struct jev *e = r_event(r, kind);
+	if (!e)
+		return false;
+	e->decoded = (uint8_t)st;
+	e->at = r->chunk ? yajl_get_bytes_consumed(r->h) : 0;
+	if (st == yajl_status_error) {
+		char msg[256];
+		yajl_message(r->h, msg, sizeof(msg));
+		r_text(r, e, msg, strlen(msg));
+	}
+	return true;
+}
+
+static size_t r_next_step(const struct reader *r)
+{
+	size_t step = chunk_size ? chunk_size : DEFAULT_CHUNK;
+	size_t open = r->open ? r->base - r->soff : 0;
+	return open > step ? open : step;
+}
+
+/* After a chunk YAJL took: whether a token is left open, and from where
+ * (the first byte after the last token that is not blank, ',' or ':', as
+ * the walk finds it). */
+static void r_track(struct reader *r, bool any_token)
+{
+	if (r->open)
+		return;
+	for (size_t i = any_token ? r->last_at : 0; i < r->n; i++) {
+		unsigned char c = r->chunk[i];
+		if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != ',' && c != ':') {
+			r->open = true;
+			r->soff = r->base + i;
+			return;
+		}
+	}
+}
+
+static void r_parse(struct reader *r)
+{
+	bool first = true;
+	for (;;) {
+		size_t step = r_next_step(r);
+		ordo_ring_block *k = ordo_ring_fill(r->ring);
+		if (!k)
+			return; /* told to stop */
+		ordo_ring_data(k, step < 3 ? 3 : step);
+		size_t n = fread(k->data, 1, step, r->fp);
+		if (n == 0) {
+			if (ferror(r->fp)) {
+				struct jev *e = r_event(r, JV_READ_ERROR);
+				if (e)
+					e->at = (size_t)(errno ? errno : EIO);
+				ordo_ring_hand_over(r->ring, true, ORDO_EINVALID);
+				return;
+			}
+			break;
+		}
+		size_t skip = 0;
+		if (first && n >= 3 && k->data[0] == 0xEF && k->data[1] == 0xBB && k->data[2] == 0xBF) {
+			skip = 3;
+			r->base = 3;
+		}
+		first = false;
+		struct cut c = cut_chunk(r->base, r->max_bytes, k->data + skip, n - skip);
+		k->u[U_SKIP] = skip;
+		k->u[U_CUT_LEN] = c.len;
+		k->u[U_NUL] = c.nul;
+		k->u[U_TOO_BIG] = c.too_big;
+		k->u[U_CHUNK] = 1;
+		r->chunk = k->data + skip;
+		r->n = c.len;
+		size_t before = k->nev;
+		yajl_status st = yajl_parse(r->h, r->chunk, c.len);
+		if (r->stopped || !r_status(r, JV_CHUNK_END, st))
+			return;
+		if (st == yajl_status_ok)
+			r_track(r, k->nev > before + 1);
+		r->chunk = NULL;
+		r->base += c.len;
+		bool stop = st != yajl_status_ok || c.too_big || c.nul;
+		ordo_ring_hand_over(r->ring, stop, stop ? ORDO_EINVALID : 0);
+		if (stop)
+			return;
+	}
+	if (!r_event(r, JV_FINISH))
+		return;
+	yajl_status st = yajl_complete_parse(r->h);
+	if (r->stopped || !r_status(r, JV_DONE, st))
+		return;
+	ordo_ring_hand_over(r->ring, true, 0);
+	return;
+}
+
+static void *r_main(void *arg)
+{
+	struct reader *r = arg;
+	prctl(PR_SET_NAME, "ordo-reader", 0, 0, 0); /* for ps and perf */
+	/* made here, so YAJL's state, written on every token, comes from this
+	 * thread's memory and shares no line with the builder's */
+	r->h = yajl_alloc(&callbacks, NULL, r);
+	if (!r->h)
+		ordo_die("out of memory");
+	r_parse(r);
+	yajl_free(r->h);
+	return NULL;
+}
+
+/* One block's events, as feed() and finish() would handle them: 0 to go
+ * on, 1 when the load is complete, ORDO_EINVALID when it failed. */
+static int take_block(struct json *j, const ordo_ring_block *k)
+{
+	const struct jev *ev = k->ev;
+	struct cut c = {k->u[U_CUT_LEN], k->u[U_NUL] != 0, k->u[U_TOO_BIG] != 0};
+	if (k->u[U_CHUNK]) {
+		if (k->u[U_SKIP])
+			j->base = k->u[U_SKIP];
+		chunk_begin(j, k->data + k->u[U_SKIP], c);
+	}
+	for (size_t i = 0; i < k->nev; i++) {
+		const struct jev *e = &ev[i];
+		/* a token's text, or a status event's message */
+		const char *text = "";
+		if (e->decoded && (e->kind == JV_NUMBER || e->kind == JV_STRING || e->len))
+			text = k->text + e->text;
+		else if (e->kind == JV_NUMBER || e->kind == JV_STRING)
+			text = (const char *)j->chunk + e->text;
+		int rc;
+		switch (e->kind) {
+		case JV_CHUNK_END:
+			rc = chunk_end(j, (yajl_status)e->decoded, e->at, text, c);
+			if (rc)
+				return rc;
+			break;
+		case JV_READ_ERROR:
+			ordo_builder_read_error(j->b, (int)e->at);
+			return ORDO_EINVALID;
+		case JV_FINISH:
+			rc = finish_begin(j);
+			if (rc <= 0)
+				return rc < 0 ? rc : 1;
+			break;
+		case JV_DONE:
+			rc = finish_end(j, (yajl_status)e->decoded, text);
+			return rc ? rc : 1;
+		default:
+			if (!deliver(j, e->kind, e->at, text, e->len, e->decoded)) {
+				/* the callback would have stopped YAJL here */
+				if (!ordo_builder_failed(j->b))
+					ordo_builder_error(j->b, j->line, j->col, "invalid JSON");
+				return ORDO_EINVALID;
+			}
+		}
+	}
+	return 0;
+}
+
+int ordo_load_json_file(ordo_builder *b, void *fp)
+{
+	/* the reader writes its state on every token: lines of its own */
+	struct reader *r = ordo_xcalloc_lines(sizeof(*r));
+	struct json j;
+	pthread_t t;
+	int rc;
+	r->ring = ordo_ring_new(sizeof(struct jev));
+	r->fp = fp;
+	r->max_bytes = ordo_builder_max_bytes(b);
+	r->token = r_token;
+	if (pthread_create(&t, NULL, r_main, r) != 0) {
+		rc = load_file_here(b, fp);
+		goto done;
+	}
+	memset(&j, 0, sizeof(j));
+	j.b = b;
+	j.line = 1;
+	j.col = 1;
+	for (;;) {
+		ordo_ring_block *k = ordo_ring_take(r->ring);
+		rc = take_block(&j, k);
+		bool last = k->last;
+		if (!rc && last)
+			rc = k->rc ? k->rc : ORDO_EINVALID; /* the reader stopped without saying why */
+		ordo_ring_give_back(r->ring, !last && rc != 0);
+		if (rc || last)
+			break;
+	}
+	pthread_join(t, NULL);
+	if (rc == 1)
+		rc = 0;
+done:
+	ordo_ring_free(r->ring);
+	free(r);
 	return rc;
 }

@@ -741,7 +741,7 @@ static int record(ordo_builder *b, uint8_t kind, uint8_t type, bool quoted, cons
 static void *reader(void *arg)
 {
 	struct pipe *p = arg;
-	prctl(PR_SET_NAME, "ordo-reader", 0, 0, 0); /* for ps and perf; the name is all it changes */
+	prctl(PR_SET_NAME, "ordo-reader", 0, 0, 0); /* for ps and perf */
 	int rc = p->front(&p->rec, p->fp);
 	ordo_ring_hand_over(p->ring, true, rc);
 	return NULL;
@@ -791,26 +791,27 @@ static int replay(ordo_ring *ring, ordo_builder *b)
 /* Run the front end on fp into b, on a second thread when one can be had. */
 static int run_front(ordo_builder *b, int (*front)(ordo_builder *, void *), void *fp)
 {
-	struct pipe p;
+	/* the recorder is read on every event over there: lines of its own */
+	struct pipe *p = ordo_xcalloc_lines(sizeof(*p));
 	pthread_t t;
 	int rc;
-	memset(&p, 0, sizeof(p));
-	p.ring = ordo_ring_new(sizeof(struct event));
-	p.rec.pipe = &p;
-	p.rec.file = b->file;
-	p.rec.max_scalar = b->max_scalar;
-	p.rec.max_bytes = b->max_bytes;
-	p.front = front;
-	p.fp = fp;
-	if (pthread_create(&t, NULL, reader, &p) != 0) {
+	p->ring = ordo_ring_new(sizeof(struct event));
+	p->rec.pipe = p;
+	p->rec.file = b->file;
+	p->rec.max_scalar = b->max_scalar;
+	p->rec.max_bytes = b->max_bytes;
+	p->front = front;
+	p->fp = fp;
+	if (pthread_create(&t, NULL, reader, p) != 0) {
 		rc = front(b, fp);
 	} else {
-		rc = replay(p.ring, b);
+		rc = replay(p->ring, b);
 		if (rc && !b->errors)
 			rc = ORDO_EINVALID; /* as a front end returns when told to stop */
 		pthread_join(t, NULL);
 	}
-	ordo_ring_free(p.ring);
+	ordo_ring_free(p->ring);
+	free(p);
 	return rc;
 }
 
@@ -869,7 +870,10 @@ int ordo_load_file(ordo_doc **out, const char *path, const char *name,
 
 	doc = doc_new(shown, syntax);
 	builder_init(&b, doc, d, shown, opts);
-	rc = run_front(&b, syntax == ORDO_SYNTAX_JSON ? ordo_load_json_file : ordo_load_yaml_file, fp);
+	/* both parse on a reader thread: YAJL's front end hands chunks over
+	 * itself, libyaml's runs against a recorder */
+	rc = syntax == ORDO_SYNTAX_JSON ? ordo_load_json_file(&b, fp)
+	                                : run_front(&b, ordo_load_yaml_file, fp);
 	rc = builder_finish(&b, rc);
 
 done:

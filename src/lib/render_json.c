@@ -53,10 +53,7 @@ static void finding(ordo_jw *w, const ordo_finding *f)
 	ordo_jw_key(w, "component");
 	ordo_jw_string(w, f->component ? f->component->id : NULL);
 	ordo_jw_key(w, "servers");
-	ordo_jw_array_begin_flat(w);
-	for (uint32_t i = 0; i < f->nservers; i++)
-		ordo_jw_string(w, f->servers[i]);
-	ordo_jw_array_end(w);
+	ordo_jw_string_list(w, f->servers, f->nservers);
 	ordo_jw_key(w, "hop");
 	if (f->has_hop) {
 		ordo_jw_object_begin(w);

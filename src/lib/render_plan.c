@@ -58,10 +58,7 @@ void ordo_plan_json_steps(const ordo_plan *p, ordo_jw *w)
 		ordo_jw_key(w, "role");
 		ordo_jw_string(w, s->role);
 		ordo_jw_key(w, "servers");
-		ordo_jw_array_begin_flat(w);
-		for (uint32_t k = 0; k < s->nservers; k++)
-			ordo_jw_string(w, s->servers[k]);
-		ordo_jw_array_end(w);
+		ordo_jw_string_list(w, s->servers, s->nservers);
 		if (s->members) {
 			ordo_jw_key(w, "members");
 			ordo_jw_int(w, (long long)s->members);

@@ -17,18 +17,18 @@
 #define BLOCKS 8
 
 struct ordo_ring {
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
 	ordo_ring_block blocks[BLOCKS];
+	_Alignas(64) pthread_mutex_t mu;
+	pthread_cond_t cv;
 	size_t head, tail; /* handed over, given back */
 	bool cancel;
-	size_t event_size;
-	ordo_ring_block *cur; /* the reader's, being filled */
+	_Alignas(64) size_t event_size; /* the reader's, from here on */
+	ordo_ring_block *cur;           /* being filled */
 };
 
 ordo_ring *ordo_ring_new(size_t event_size)
 {
-	ordo_ring *r = ordo_xcalloc(1, sizeof(*r));
+	ordo_ring *r = ordo_xcalloc_lines(sizeof(*r));
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
 	r->event_size = event_size;

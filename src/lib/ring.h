@@ -20,7 +20,9 @@
 typedef struct ordo_ring ordo_ring;
 
 typedef struct {
-	void *ev;              /* nev events of the ring's event size */
+	/* a line of its own: the reader fills one block while the consumer
+	 * reads another */
+	_Alignas(64) void *ev; /* nev events of the ring's event size */
 	size_t nev, evcap;
 	char *text;            /* ntext bytes used */
 	size_t ntext, textcap;

@@ -36,6 +36,16 @@ void *ordo_xcalloc(size_t n, size_t size)
 	return p;
 }
 
+void *ordo_xcalloc_lines(size_t size)
+{
+	size_t n = (size + 63) & ~(size_t)63;
+	void *p = aligned_alloc(64, n ? n : 64);
+	if (!p)
+		ordo_die("out of memory");
+	memset(p, 0, n ? n : 64);
+	return p;
+}
+
 void *ordo_xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
@@ -308,6 +318,11 @@ void ordo_buf_put(ordo_buf *b, const char *s, size_t len)
 		memcpy(b->ptr + b->len, s, len);
 	b->len += len;
 	b->ptr[b->len] = '\0';
+}
+
+char *ordo_buf_reserve(ordo_buf *b, size_t n)
+{
+	return buf_grow(b, n) ? b->ptr + b->len : NULL;
 }
 
 void ordo_buf_puts(ordo_buf *b, const char *s)

@@ -77,6 +77,15 @@ void ordo_buf_flush(ordo_buf *b);
 #define ORDO_BUF_DEFAULT_LIMIT ((size_t)1 << 31)
 
 void ordo_buf_put(ordo_buf *b, const char *s, size_t len);
+/** Room for n more bytes at the end, to be written and then counted with
+ * ordo_buf_commit(); NULL once the buffer failed (nothing to write). */
+char *ordo_buf_reserve(ordo_buf *b, size_t n);
+/** Count n bytes written into the room ordo_buf_reserve() gave. */
+static inline void ordo_buf_commit(ordo_buf *b, size_t n)
+{
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
 void ordo_buf_puts(ordo_buf *b, const char *s);
 void ordo_buf_putc(ordo_buf *b, char c);
 void ordo_buf_printf(ordo_buf *b, const char *fmt, ...) ORDO_PRINTF(2, 3);
@@ -169,6 +178,10 @@ _Noreturn void ordo_die(const char *fmt, ...) ORDO_PRINTF(1, 2);
 void *ordo_xmalloc(size_t n);
 void *ordo_xcalloc(size_t n, size_t size);
 void *ordo_xrealloc(void *p, size_t n);
+/** Zeroed, on cache lines of its own (64 bytes, the size rounded up):
+ * for what one thread writes while another works beside it, so that
+ * neither slows the other by sharing a line. free() it. */
+void *ordo_xcalloc_lines(size_t size);
 /** For large tables and blocks (see util.c); free() it. */
 void *ordo_xmalloc_large(size_t n);
 char *ordo_xstrdup(const char *s);

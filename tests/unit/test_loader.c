@@ -1134,11 +1134,12 @@ static void outcome(ordo_buf *b, int rc, const ordo_doc *doc, const ordo_diag *d
 }
 
 static unsigned agree_limited(const char *data, size_t len, int syntax, bool folds,
-			      size_t max_nodes)
+			      size_t max_nodes, size_t max_bytes)
 {
 	ordo_load_options o = ORDO_LOAD_OPTIONS_INIT;
 	o.syntax = syntax;
 	o.max_nodes = max_nodes;
+	o.max_bytes = max_bytes;
 	o.max_scalar = 4096; /* some inputs go past it */
 	if (folds) {
 		o.fold = log_fold;
@@ -1177,7 +1178,7 @@ static unsigned agree_limited(const char *data, size_t len, int syntax, bool fol
 
 static unsigned agree_one(const char *data, size_t len, int syntax, bool folds)
 {
-	return agree_limited(data, len, syntax, folds, 0);
+	return agree_limited(data, len, syntax, folds, 0, 0);
 }
 
 static unsigned agree_dir(const char *dir, const char *only)
@@ -1209,6 +1210,11 @@ static unsigned agree_dir(const char *dir, const char *only)
 		ordo_load_json_set_chunk_size(5);
 		n += agree_one(text, data.len, ORDO_SYNTAX_JSON, true);
 		ordo_load_json_set_chunk_size(0);
+		/* over the size limit: both refuse it alike, before reading */
+		if (data.len > 40) {
+			n += agree_limited(text, data.len, ORDO_SYNTAX_JSON, false, 0, data.len / 2);
+			n += agree_limited(text, data.len, ORDO_SYNTAX_YAML, false, 0, data.len / 2);
+		}
 		ordo_buf_release(&data);
 	}
 	closedir(dp);
@@ -1231,9 +1237,9 @@ static void file_and_buffer_agree(void **state)
 	for (int i = 0; i < 200000; i++)
 		ordo_buf_printf(&big, "%s{\"a\": %d}", i ? ",\n" : "", i);
 	ordo_buf_puts(&big, "]");
-	agree_limited(big.ptr, big.len, ORDO_SYNTAX_JSON, false, 1000);
-	agree_limited(big.ptr, big.len, ORDO_SYNTAX_YAML, true, 1000);
-	agree_limited(big.ptr, big.len, ORDO_SYNTAX_JSON, true, 0);
+	agree_limited(big.ptr, big.len, ORDO_SYNTAX_JSON, false, 1000, 0);
+	agree_limited(big.ptr, big.len, ORDO_SYNTAX_YAML, true, 1000, 0);
+	agree_limited(big.ptr, big.len, ORDO_SYNTAX_JSON, true, 0, 0);
 	ordo_buf_release(&big);
 	ordo_buf_release(&fold_log);
 }

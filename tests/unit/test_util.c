@@ -161,12 +161,55 @@ static void test_flat_arrays(void **state)
 	ordo_buf_release(&out);
 }
 
+/* A list of names written at once is what item by item would write. */
+static void test_string_list(void **state)
+{
+	(void)state;
+	static const char *const items[] = {
+	    "OM-MS01", "", "a \"quoted\" name", NULL, "back\\slash", "tab\there",
+	    "caf\xc3\xa9", "exactly8", "sixteen-chars-ok", "line\nbreak", "x",
+	};
+	size_t n = sizeof(items) / sizeof(items[0]);
+	for (int pretty = 0; pretty < 2; pretty++) {
+		for (size_t k = 0; k <= n; k++) {
+			ordo_buf a = ORDO_BUF_INIT, b = ORDO_BUF_INIT;
+			ordo_jw wa, wb;
+			ordo_jw_init(&wa, &a, pretty);
+			ordo_jw_init(&wb, &b, pretty);
+			ordo_jw_object_begin(&wa);
+			ordo_jw_object_begin(&wb);
+			ordo_jw_key(&wa, "servers");
+			ordo_jw_key(&wb, "servers");
+			ordo_jw_string_list(&wa, items + n - k, k);
+			ordo_jw_array_begin_flat(&wb);
+			for (size_t i = n - k; i < n; i++)
+				ordo_jw_string(&wb, items[i]);
+			ordo_jw_array_end(&wb);
+			ordo_jw_key(&wa, "next");
+			ordo_jw_key(&wb, "next");
+			ordo_jw_int(&wa, 1);
+			ordo_jw_int(&wb, 1);
+			ordo_jw_object_end(&wa);
+			ordo_jw_object_end(&wb);
+			assert_string_equal(ordo_buf_cstr(&a), ordo_buf_cstr(&b));
+			ordo_buf_release(&a);
+			ordo_buf_release(&b);
+		}
+	}
+	ordo_buf out = ORDO_BUF_INIT;
+	ordo_jw w;
+	ordo_jw_init(&w, &out, true);
+	ordo_jw_string_list(&w, items, 3);
+	assert_string_equal(ordo_buf_cstr(&out), "[\"OM-MS01\", \"\", \"a \\\"quoted\\\" name\"]");
+	ordo_buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_escape_matches_reference), cmocka_unit_test(test_escape_utf8),
 	    cmocka_unit_test(test_hash_case_insensitive),    cmocka_unit_test(test_arena_alignment),
-	    cmocka_unit_test(test_flat_arrays),
+	    cmocka_unit_test(test_flat_arrays),              cmocka_unit_test(test_string_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
