@@ -72,7 +72,7 @@ int main(int argc, char **argv)
 		ordo_buf out = ORDO_BUF_INIT;
 		ordo_render_json(&out, r, p);
 		t[6] = now();
-		if (p->nviolations)
+		if (ordo_plan_nviolations(p))
 			fprintf(stderr, "phases: the plan failed verification\n");
 		ordo_buf_release(&out);
 		ordo_plan_free(p);

@@ -23,7 +23,9 @@ static int run(cli_opts *o, bool with_steps)
 	ordo_report *r = NULL;
 	ordo_plan *plan = NULL;
 	ordo_check_run(&r, est, NULL);
-	ordo_plan_build(&plan, r);
+	/* verified while the report is written: the JSON report reads the
+	 * verdict of the verification last */
+	ordo_plan_build_verifying(&plan, r);
 	const ordo_plan *shown = with_steps ? plan : NULL;
 	ordo_buf out = ORDO_BUF_INIT;
 	rc = cli_output_begin(o, &out);
@@ -50,13 +52,15 @@ static int run(cli_opts *o, bool with_steps)
 	if (!rc)
 		rc = ordo_report_exit_code(r);
 	if (!rc || rc < CLI_EXIT_USAGE) {
-		if (plan->nviolations) {
+		uint32_t nv;
+		const ordo_violation *v = ordo_plan_violations(plan, &nv);
+		if (nv) {
 			/* the generator produced something its verifier rejects: a bug */
 			fprintf(stderr, "ordo: internal error: the plan failed verification (%u problem%s)\n",
-				plan->nviolations, plan->nviolations == 1 ? "" : "s");
-			for (uint32_t i = 0; i < plan->nviolations && i < 10; i++)
-				fprintf(stderr, "ordo:   after step %u: %s: %s\n", plan->violations[i].step,
-					plan->violations[i].rule, plan->violations[i].message);
+				nv, nv == 1 ? "" : "s");
+			for (uint32_t i = 0; i < nv && i < 10; i++)
+				fprintf(stderr, "ordo:   after step %u: %s: %s\n", v[i].step, v[i].rule,
+					v[i].message);
 			rc = CLI_EXIT_SOFTWARE;
 		}
 	}

@@ -625,7 +625,7 @@ int cmd_export(cli_opts *o)
 	}
 	ordo_check_run(&r, est, NULL);
 	ordo_plan_build(&plan, r);
-	if (plan->nviolations) {
+	if (ordo_plan_nviolations(plan)) {
 		fprintf(stderr, "ordo: internal error: the plan failed verification; nothing was exported\n");
 		rc = CLI_EXIT_SOFTWARE;
 		goto done;

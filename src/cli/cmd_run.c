@@ -120,7 +120,7 @@ int cmd_run(cli_opts *o)
 	ordo_plan *plan = NULL;
 	ordo_check_run(&r, est, NULL);
 	ordo_plan_build(&plan, r);
-	if (plan->nviolations) {
+	if (ordo_plan_nviolations(plan)) {
 		fprintf(stderr, "ordo: internal error: the plan failed verification; nothing was run\n");
 		rc = CLI_EXIT_SOFTWARE;
 		goto done;

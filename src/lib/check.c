@@ -252,9 +252,10 @@ static ordo_value component_servers(ordo_eval *ev, const ordo_estate *e, const o
 }
 
 /* The estate the component belongs to: components keep no back pointer,
- * so the getter finds it through this thread-unsafe but evaluation-local
- * slot set by the scope resolver. */
-static const ordo_estate *current_estate;
+ * so the getter finds it through this evaluation-local slot set by the
+ * scope resolver (one per thread: the plan's verification evaluates
+ * beside the thread that renders). */
+static _Thread_local const ordo_estate *current_estate;
 
 static void get_component(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
 {

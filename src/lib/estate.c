@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <strings.h>
 
 #include "loader.h"
@@ -1148,6 +1149,7 @@ static void fingerprint(ordo_estate *e)
  * the estate, run. Nothing the digest reads is written after the load. */
 static void *fingerprint_thread(void *arg)
 {
+	prctl(PR_SET_NAME, "ordo-digest", 0, 0, 0); /* for ps and perf */
 	fingerprint(arg);
 	return NULL;
 }

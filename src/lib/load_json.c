@@ -33,7 +33,7 @@
 #include <emmintrin.h>
 #endif
 
-#define DEFAULT_CHUNK ((size_t)64 * 1024)
+#define DEFAULT_CHUNK ((size_t)512 * 1024)
 
 static size_t chunk_size;
 
@@ -813,11 +813,15 @@ static int load_file_here(ordo_builder *b, void *fp)
  * overlap. The reader decides the size of the next chunk as next_step()
  * does, tracking where an unfinished token began the way the walk does. */
 
+/* Sixteen bytes: ten million of them cross from one processor to the
+ * other. Offsets fit, as a chunk is never longer than 4 GiB (r_next_step)
+ * and a text never longer than its chunk. */
 struct jev {
 	uint8_t kind;
 	uint8_t decoded; /* the text is a copy (JV_STRING, JV_NUMBER); YAJL's status (JV_CHUNK_END, JV_DONE) */
-	size_t at;       /* how far into the chunk YAJL had read; errno (JV_READ_ERROR) */
-	size_t text, len; /* in the chunk, or in the block's text when decoded; a message's */
+	uint32_t len;    /* of the text */
+	uint32_t at;     /* how far into the chunk YAJL had read; errno (JV_READ_ERROR) */
+	uint32_t text;   /* in the chunk, or in the block's text when decoded; a message's */
 };
 
 /* The numbers of a block (ordo_ring_block.u). */
@@ -852,11 +856,12 @@ static struct jev *r_event(struct reader *r, int kind)
 static void r_text(struct reader *r, struct jev *e, const char *s, size_t len)
 {
 	ordo_ring_block *k = ordo_ring_fill(r->ring);
-	e->text = ordo_ring_text(k, len + 1);
+	size_t at = ordo_ring_text(k, len + 1);
 	if (len)
-		memcpy(k->text + e->text, s, len);
-	k->text[e->text + len] = '\0';
-	e->len = len;
+		memcpy(k->text + at, s, len);
+	k->text[at + len] = '\0';
+	e->text = (uint32_t)at;
+	e->len = (uint32_t)len;
 }
 
 static int r_token(void *ctx, int kind, const void *s, size_t len)
@@ -865,15 +870,17 @@ static int r_token(void *ctx, int kind, const void *s, size_t len)
 	struct jev *e = r_event(r, kind);
 	if (!e)
 		return 0;
-	e->at = r->chunk ? yajl_get_bytes_consumed(r->h) : 0;
+	e->at = r->chunk ? (uint32_t)yajl_get_bytes_consumed(r->h) : 0;
 	r->open = false;
 	r->last_at = e->at;
 	if (kind == JV_NUMBER || kind == JV_STRING) {
 		const unsigned char *p = s;
+		if (len > UINT32_MAX)
+			len = UINT32_MAX; /* still past any scalar limit (loader.c) */
 		if (r->chunk && len && p >= r->chunk && p <= r->chunk + r->n &&
 		    len <= (size_t)(r->chunk + r->n - p)) {
-			e->text = (size_t)(p - r->chunk);
-			e->len = len;
+			e->text = (uint32_t)(p - r->chunk);
+			e->len = (uint32_t)len;
 		} else {
 			e->decoded = 1;
 			r_text(r, e, s, len);
@@ -889,7 +896,7 @@ static bool r_status(struct reader *r, int kind, yajl_status st)
 	if (!e)
 		return false;
 	e->decoded = (uint8_t)st;
-	e->at = r->chunk ? yajl_get_bytes_consumed(r->h) : 0;
+	e->at = r->chunk ? (uint32_t)yajl_get_bytes_consumed(r->h) : 0;
 	if (st == yajl_status_error) {
 		char msg[256];
 		yajl_message(r->h, msg, sizeof(msg));
@@ -902,6 +909,8 @@ static size_t r_next_step(const struct reader *r)
 {
 	size_t step = chunk_size ? chunk_size : DEFAULT_CHUNK;
 	size_t open = r->open ? r->base - r->soff : 0;
+	if (open > UINT32_MAX)
+		open = UINT32_MAX; /* a token this long is past any scalar limit */
 	return open > step ? open : step;
 }
 
@@ -936,7 +945,7 @@ static void r_parse(struct reader *r)
 			if (ferror(r->fp)) {
 				struct jev *e = r_event(r, JV_READ_ERROR);
 				if (e)
-					e->at = (size_t)(errno ? errno : EIO);
+					e->at = (uint32_t)(errno ? errno : EIO);
 				ordo_ring_hand_over(r->ring, true, ORDO_EINVALID);
 				return;
 			}

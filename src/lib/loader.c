@@ -581,8 +581,8 @@ static void builder_init(ordo_builder *b, ordo_doc *doc, ordo_diag *d, const cha
 	b->file = file;
 	b->max_depth = or_default32(opts->max_depth, DEFAULT_MAX_DEPTH);
 	b->max_scalar = or_default(opts->max_scalar, DEFAULT_MAX_SCALAR);
-	if (b->max_scalar > UINT32_MAX)
-		b->max_scalar = UINT32_MAX; /* ordo_node.len */
+	if (b->max_scalar > UINT32_MAX - 1)
+		b->max_scalar = UINT32_MAX - 1; /* ordo_node.len, and a longer text is cut there */
 	b->max_nodes = or_default(opts->max_nodes, DEFAULT_MAX_NODES);
 	b->max_bytes = or_default(opts->max_bytes, DEFAULT_MAX_BYTES);
 	b->fold = opts->fold;

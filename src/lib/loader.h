@@ -118,7 +118,7 @@ int ordo_load_yaml_buffer(ordo_builder *b, const char *buf, size_t len);
 int ordo_load_json_file(ordo_builder *b, void *fp /* FILE* */);
 int ordo_load_json_buffer(ordo_builder *b, const char *buf, size_t len);
 
-/* JSON is fed to the parser in chunks of this many bytes (0: 64 KiB), or
+/* JSON is fed to the parser in chunks of this many bytes (0: 512 KiB), or
  * longer while one token spans chunks. For tests, which move tokens across
  * chunk boundaries; not thread-safe. */
 void ordo_load_json_set_chunk_size(size_t n);

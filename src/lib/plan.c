@@ -11,8 +11,10 @@
 #include "plan.h"
 
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <strings.h>
 
 const char *ordo_phase_name(ordo_phase p)
@@ -1382,7 +1384,36 @@ static void summarize_blocked(gen *g)
 	ordo_vec_release(&by);
 }
 
-int ordo_plan_build(ordo_plan **out, ordo_report *r)
+/* The verification on a thread of its own: it reads the plan, its report
+ * and the estate, and writes only its own arena and the violations. */
+struct ordo_plan_verifier {
+	pthread_t thread;
+	bool pending;
+};
+
+static void *verify_thread(void *arg)
+{
+	prctl(PR_SET_NAME, "ordo-verify", 0, 0, 0); /* for ps and perf */
+	ordo_plan_verify(arg);
+	return NULL;
+}
+
+static bool verify_start(ordo_plan *p)
+{
+	p->verifier_ = ordo_xcalloc(1, sizeof(*p->verifier_));
+	p->verifier_->pending = pthread_create(&p->verifier_->thread, NULL, verify_thread, p) == 0;
+	return p->verifier_->pending;
+}
+
+static void verify_wait(ordo_plan *p)
+{
+	if (p->verifier_ && p->verifier_->pending) {
+		pthread_join(p->verifier_->thread, NULL);
+		p->verifier_->pending = false;
+	}
+}
+
+static int plan_build(ordo_plan **out, ordo_report *r, bool verifying)
 {
 	ordo_plan *p = ordo_xcalloc(1, sizeof(*p));
 	p->arena = ordo_arena_new();
@@ -1579,16 +1610,37 @@ int ordo_plan_build(ordo_plan **out, ordo_report *r)
 	ordo_eval_release(&g.ev);
 	ordo_report_sort(r);
 	summarize_blocked(&g);
-	ordo_plan_verify(p);
+	if (!(verifying && verify_start(p)))
+		ordo_plan_verify(p);
 	*out = p;
 	return 0;
+}
+
+int ordo_plan_build(ordo_plan **out, ordo_report *r)
+{
+	return plan_build(out, r, false);
+}
+
+int ordo_plan_build_verifying(ordo_plan **out, ordo_report *r)
+{
+	return plan_build(out, r, true);
+}
+
+const ordo_violation *ordo_plan_violations(const ordo_plan *p, uint32_t *n)
+{
+	verify_wait((ordo_plan *)p); /* settles the fields made late */
+	*n = p->nviolations_;
+	return p->violations_;
 }
 
 void ordo_plan_free(ordo_plan *p)
 {
 	if (!p)
 		return;
+	verify_wait(p);
+	free(p->verifier_);
 	ordo_arena_free(p->arena);
-	free(p->violations);
+	ordo_arena_free(p->verify_arena_);
+	free(p->violations_);
 	free(p);
 }

@@ -82,8 +82,12 @@ typedef struct ordo_plan {
 	ordo_step **steps; /* in output order: by wave, then generation order */
 	uint32_t nsteps;
 	uint32_t nwaves;
-	ordo_violation *violations; /* from verification; empty for a valid plan */
-	uint32_t nviolations;
+	/* from verification, empty for a valid plan: read them with
+	 * ordo_plan_violations(), which waits for a verification running */
+	ordo_violation *violations_;
+	uint32_t nviolations_;
+	struct ordo_plan_verifier *verifier_;
+	ordo_arena *verify_arena_; /* the violations' messages */
 	bool complete; /* every component reaches its target */
 	ordo_blocked *blocked; /* components held back, in estate order */
 	uint32_t nblocked;
@@ -95,6 +99,21 @@ typedef struct ordo_plan {
  * @param[out] out  caller frees with ordo_plan_free()
  */
 int ordo_plan_build(ordo_plan **out, ordo_report *r);
+/**
+ * The same, but the verification runs on a thread of its own while the
+ * caller goes on (to render the plan, say); ordo_plan_violations() waits
+ * for it. Until then the caller must change nothing the plan, its report
+ * or their estate hold.
+ */
+int ordo_plan_build_verifying(ordo_plan **out, ordo_report *r);
+/** The violations verification found (*n of them); waits for it. */
+const ordo_violation *ordo_plan_violations(const ordo_plan *p, uint32_t *n);
+static inline uint32_t ordo_plan_nviolations(const ordo_plan *p)
+{
+	uint32_t n;
+	ordo_plan_violations(p, &n);
+	return n;
+}
 void ordo_plan_free(ordo_plan *p);
 
 /**
@@ -103,7 +122,7 @@ void ordo_plan_free(ordo_plan *p);
  * order between products, components never left mixed at the end of a
  * stage, every server covered by exactly one upgrade step per hop, every
  * `after` pointing backwards, and the end state at each target. Fills
- * p->violations; returns the number found.
+ * the plan's violations; returns the number found.
  */
 uint32_t ordo_plan_verify(ordo_plan *p);
 

@@ -355,7 +355,9 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 	v.p = p;
 	v.e = r->estate;
 	v.c = r->catalog;
-	v.a = p->arena;
+	/* an arena of its own: the plan's may be in use beside it */
+	ordo_arena *old = p->verify_arena_;
+	p->verify_arena_ = v.a = ordo_arena_new();
 	ordo_eval_init(&v.ev);
 	const ordo_estate *e = v.e;
 
@@ -483,13 +485,14 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		for (uint32_t rr = 0; rr < e->components[i].nroles; rr++)
 			ordo_map_release(&v.cs[i].index[rr]);
 	ordo_eval_release(&v.ev);
-	free(p->violations);
-	p->nviolations = (uint32_t)v.viol.len;
-	p->violations = ordo_xmalloc(sizeof(ordo_violation) * (v.viol.len + 1));
+	free(p->violations_);
+	ordo_arena_free(old); /* the previous verification's messages */
+	p->nviolations_ = (uint32_t)v.viol.len;
+	p->violations_ = ordo_xmalloc(sizeof(ordo_violation) * (v.viol.len + 1));
 	for (size_t i = 0; i < v.viol.len; i++) {
-		p->violations[i] = *(ordo_violation *)v.viol.items[i];
+		p->violations_[i] = *(ordo_violation *)v.viol.items[i];
 		free(v.viol.items[i]);
 	}
 	ordo_vec_release(&v.viol);
-	return p->nviolations;
+	return p->nviolations_;
 }

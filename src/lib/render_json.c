@@ -121,19 +121,21 @@ void ordo_render_json(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 	if (plan) {
 		ordo_jw_key(&w, "steps");
 		ordo_plan_json_steps(plan, &w);
-		if (plan->nviolations) {
+		uint32_t nv;
+		const ordo_violation *v = ordo_plan_violations(plan, &nv);
+		if (nv) {
 			/* not in the contract's key list: only present when the plan
 			 * failed its own verification, which is a bug to report */
 			ordo_jw_key(&w, "violations");
 			ordo_jw_array_begin(&w);
-			for (uint32_t i = 0; i < plan->nviolations; i++) {
+			for (uint32_t i = 0; i < nv; i++) {
 				ordo_jw_object_begin(&w);
 				ordo_jw_key(&w, "step");
-				ordo_jw_int(&w, plan->violations[i].step);
+				ordo_jw_int(&w, v[i].step);
 				ordo_jw_key(&w, "rule");
-				ordo_jw_string(&w, plan->violations[i].rule);
+				ordo_jw_string(&w, v[i].rule);
 				ordo_jw_key(&w, "message");
-				ordo_jw_string(&w, plan->violations[i].message);
+				ordo_jw_string(&w, v[i].message);
 				ordo_jw_object_end(&w);
 			}
 			ordo_jw_array_end(&w);

@@ -165,12 +165,14 @@ void ordo_render_plan_text(ordo_buf *out, const ordo_plan *p, const void *opts)
 			for (uint32_t k = 0; k < s->nwhy; k++)
 				ordo_buf_printf(out, "        why: %s\n", s->why[k]);
 	}
-	if (p->nviolations) {
+	uint32_t nv;
+	const ordo_violation *v = ordo_plan_violations(p, &nv);
+	if (nv) {
 		ordo_buf_printf(out, "\nThis plan is NOT valid: %u rule%s broken when it is replayed\n",
-				p->nviolations, p->nviolations == 1 ? "" : "s");
-		for (uint32_t i = 0; i < p->nviolations && i < 50; i++)
-			ordo_buf_printf(out, "  after step %u: %s: %s\n", p->violations[i].step,
-					p->violations[i].rule, p->violations[i].message);
+				nv, nv == 1 ? "" : "s");
+		for (uint32_t i = 0; i < nv && i < 50; i++)
+			ordo_buf_printf(out, "  after step %u: %s: %s\n", v[i].step, v[i].rule,
+					v[i].message);
 	}
 }
 
@@ -206,7 +208,7 @@ void ordo_render_markdown(ordo_buf *out, const ordo_report *r, const ordo_plan *
 	ordo_buf_printf(out, "- **Fingerprint:** `%s`\n", ordo_report_fingerprint(r));
 	if (p)
 		ordo_buf_printf(out, "- **Steps:** %u in %u waves%s\n", p->nsteps, p->nwaves,
-				p->nviolations ? " — **the plan failed verification**" : "");
+				ordo_plan_nviolations(p) ? " — **the plan failed verification**" : "");
 	ordo_buf_puts(out, "\n## Findings\n\n");
 	if (!r->nfindings)
 		ordo_buf_puts(out, "None.\n");
@@ -300,11 +302,13 @@ void ordo_render_markdown(ordo_buf *out, const ordo_report *r, const ordo_plan *
 			ordo_buf_printf(out, " …");
 		ordo_buf_printf(out, " | %s |\n", s->manual ? "yes" : "no");
 	}
-	if (p->nviolations) {
+	uint32_t nv;
+	const ordo_violation *v = ordo_plan_violations(p, &nv);
+	if (nv) {
 		ordo_buf_puts(out, "\n## Verification failed\n\n");
-		for (uint32_t i = 0; i < p->nviolations; i++) {
-			ordo_buf_printf(out, "- after step %u, `%s`: ", p->violations[i].step, p->violations[i].rule);
-			md(out, p->violations[i].message);
+		for (uint32_t i = 0; i < nv; i++) {
+			ordo_buf_printf(out, "- after step %u, `%s`: ", v[i].step, v[i].rule);
+			md(out, v[i].message);
 			ordo_buf_putc(out, '\n');
 		}
 	}

@@ -60,12 +60,12 @@ static void plan_estate(const ordo_estate *e)
 	ordo_plan *p = NULL;
 	if (ordo_check_run(&r, e, &co) != 0 || ordo_plan_build(&p, r) != 0)
 		abort();
-	if (p->nviolations && !known_open(e)) {
-		fprintf(stderr, "fuzz_estate: the plan failed verification (%u problems)\n",
-			p->nviolations);
-		for (uint32_t i = 0; i < p->nviolations; i++)
-			fprintf(stderr, "  after step %u: %s: %s\n", p->violations[i].step,
-				p->violations[i].rule, p->violations[i].message);
+	uint32_t nv;
+	const ordo_violation *v = ordo_plan_violations(p, &nv);
+	if (nv && !known_open(e)) {
+		fprintf(stderr, "fuzz_estate: the plan failed verification (%u problems)\n", nv);
+		for (uint32_t i = 0; i < nv; i++)
+			fprintf(stderr, "  after step %u: %s: %s\n", v[i].step, v[i].rule, v[i].message);
 		abort();
 	}
 	ordo_buf out = ORDO_BUF_INIT;
