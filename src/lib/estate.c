@@ -1012,8 +1012,27 @@ static void hash_node(ordo_sha256 *s, const ordo_node *n);
  * operating system as text (so the fingerprint does not move with the
  * catalog's list of systems), its two flags, and its facts as a tree. A
  * million entries are about 60 bytes each to digest instead of 150. */
-static void hash_server(ordo_sha256 *s, const ordo_server *sv, char os_text[64],
-			ordo_version *os_last)
+/* The text of the operating systems seen, so a million servers on a
+ * handful of systems print each system once. */
+struct os_texts {
+	struct {
+		ordo_version v;
+		char text[64];
+	} slot[16];
+};
+
+static const char *os_text_of(struct os_texts *t, const ordo_version *v)
+{
+	size_t i = ((size_t)v->idx * 7u + (size_t)(v->sub + 1)) & 15;
+	if (t->slot[i].v.scale != v->scale || t->slot[i].v.idx != v->idx ||
+	    t->slot[i].v.sub != v->sub) {
+		ordo_version_str(v, t->slot[i].text, sizeof(t->slot[i].text));
+		t->slot[i].v = *v;
+	}
+	return t->slot[i].text;
+}
+
+static void hash_server(ordo_sha256 *s, const ordo_server *sv, struct os_texts *os)
 {
 	unsigned char head[8];
 	uint32_t len = sv->name_len;
@@ -1024,14 +1043,8 @@ static void hash_server(ordo_sha256 *s, const ordo_server *sv, char os_text[64],
 	head[7] = sv->os.scale != NULL;
 	ordo_sha256_update(s, head, sizeof(head));
 	ordo_sha256_update(s, sv->name, len);
-	if (sv->os.scale) {
-		if (os_last->scale != sv->os.scale || os_last->idx != sv->os.idx ||
-		    os_last->sub != sv->os.sub) {
-			ordo_version_str(&sv->os, os_text, 64);
-			*os_last = sv->os;
-		}
-		hash_cstr(s, ORDO_NODE_STRING, os_text);
-	}
+	if (sv->os.scale)
+		hash_cstr(s, ORDO_NODE_STRING, os_text_of(os, &sv->os));
 	const ordo_node *facts = ordo_server_facts(sv);
 	if (facts) {
 		uint8_t t = 'F';
@@ -1051,10 +1064,10 @@ static void hash_servers(ordo_sha256 *s, const ordo_estate *e)
 	uint32_t cnt = e->nservers;
 	ordo_sha256_update(s, &t, 1);
 	ordo_sha256_update(s, &cnt, sizeof(cnt));
-	char os_text[64] = "";
-	ordo_version os_last = {NULL, 0, 0};
+	struct os_texts os;
+	memset(&os, 0, sizeof(os));
 	for (uint32_t i = 0; i < e->nservers; i++)
-		hash_server(s, e->servers[i], os_text, &os_last);
+		hash_server(s, e->servers[i], &os);
 }
 
 static void hash_node(ordo_sha256 *s, const ordo_node *n)

@@ -849,7 +849,7 @@ static struct jev *r_event(struct reader *r, int kind)
 		r->stopped = true;
 		return NULL;
 	}
-	e->kind = (uint8_t)kind;
+	*e = (struct jev){.kind = (uint8_t)kind};
 	return e;
 }
 

@@ -78,9 +78,7 @@ void *ordo_ring_event(ordo_ring *r)
 		k->evcap = k->evcap ? 2 * k->evcap : 4096;
 		k->ev = ordo_xrealloc(k->ev, k->evcap * r->event_size);
 	}
-	void *e = (char *)k->ev + k->nev++ * r->event_size;
-	memset(e, 0, r->event_size);
-	return e;
+	return (char *)k->ev + k->nev++ * r->event_size;
 }
 
 size_t ordo_ring_text(ordo_ring_block *k, size_t len)

@@ -42,7 +42,8 @@ void ordo_ring_free(ordo_ring *r);
 /** The block being filled (a free one is waited for and emptied), or NULL
  * once the consumer has cancelled. */
 ordo_ring_block *ordo_ring_fill(ordo_ring *r);
-/** One more event in the block being filled, zeroed; NULL once cancelled. */
+/** One more event in the block being filled (its bytes as they were:
+ * the reader sets them all); NULL once cancelled. */
 void *ordo_ring_event(ordo_ring *r);
 /** Room for len more bytes of text in the block being filled: returns the
  * offset of the room in block->text (valid until the next call). */
