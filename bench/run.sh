@@ -78,7 +78,7 @@ if [ -z "${ORDO:-}" ]; then
 	# where the time goes, phase by phase (linked with the same library)
 	# shellcheck disable=SC2046
 	gcc -O2 -std=c17 -Wall -Wextra -I"$repo/src/lib" -o "$out/phases" "$here/phases.c" \
-		"$out/build/libordolib.a" $(pkg-config --libs yaml-0.1 libcrypto) -lyajl -lsqlite3 -lm
+		"$out/build/libordolib.a" $(pkg-config --libs yaml-0.1 libcrypto) -lyajl -lsqlite3 -lm -pthread
 else
 	built="$ORDO"
 	ORDO_GIVEN=1
@@ -209,7 +209,7 @@ if [ -x "$out/phases" ] && [ -z "${ORDO_GIVEN:-}" ]; then
 	for fmt in json yaml; do
 		say "$size $fmt: phases"
 		{
-			printf '\nPhases of `ordo plan` on %s members (%s), CPU seconds, best of %s:\n\n```\n' \
+			printf '\nPhases of `ordo plan` on %s members (%s), wall and CPU seconds, best of %s:\n\n```\n' \
 				"$size" "$fmt" "$repeat_large"
 			"$out/phases" "$out/estate-$size-s$seed.$fmt" "$repeat_large"
 			printf '```\n'
