@@ -226,7 +226,7 @@ static void expand(ordo_buf *b, const char *t, const ordo_step_view *v)
 static void group_name(ordo_buf *out, const ordo_step *s)
 {
 	ordo_buf_puts(out, "ordo_");
-	for (const char *p = s->component->id; *p; p++)
+	for (const char *p = ordo_step_subject(s); *p; p++)
 		ordo_buf_putc(out, (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 						   (*p >= '0' && *p <= '9')
 					   ? *p
@@ -268,7 +268,7 @@ static void slices(exporter *x)
 		if (!s->members || !count || s->members >= count)
 			continue;
 		ordo_buf k = ORDO_BUF_INIT;
-		ordo_buf_printf(&k, "%s|%s|%s|%d", s->component->id, s->role, s->action, s->hop_index);
+		ordo_buf_printf(&k, "%s|%s|%s|%d", ordo_step_subject(s), s->role, s->action, s->hop_index);
 		char *key = ordo_buf_detach(&k);
 		uint64_t *off = ordo_map_get(&next, key, strlen(key));
 		if (!off) {
@@ -299,8 +299,8 @@ static void view_of(ordo_step_view *v, const ordo_step *s, const char *estate, c
 	v->id = s->id;
 	v->action = s->action;
 	v->phase = ordo_phase_name(s->phase);
-	v->product = s->component->product->id;
-	v->component = s->component->id;
+	v->product = ordo_step_product_id(s);
+	v->component = s->component ? ordo_step_subject(s) : "";
 	v->role = s->role;
 	v->from = s->from.scale ? ordo_version_str(&s->from, from, 64) : "";
 	v->to = s->to.scale ? ordo_version_str(&s->to, to, 64) : "";
@@ -334,7 +334,7 @@ static void hosts(ordo_buf *out, const exporter *x, uint32_t i)
 
 static uint64_t serial(const ordo_step *s)
 {
-	const ordo_cat_role *role = s->role ? ordo_product_role(s->component->product, s->role) : NULL;
+	const ordo_cat_role *role = s->role && s->component ? ordo_product_role(s->component->product, s->role) : NULL;
 	uint64_t all = s->nservers + s->members;
 	if (!all)
 		return 1;
@@ -437,7 +437,7 @@ static void step_play(ordo_buf *out, const exporter *x, uint32_t i)
 	ordo_buf_printf(out, "      environment:\n        ORDO_STEP: \"%u\"\n        ORDO_ACTION: ", s->id);
 	yq(out, s->action);
 	ordo_buf_puts(out, "\n        ORDO_COMPONENT: ");
-	yq(out, s->component->id);
+	yq(out, ordo_step_subject(s));
 	ordo_buf_puts(out, "\n        ORDO_SERVER: \"{{ inventory_hostname }}\"\n");
 	if (ex->timeout > 0)
 		ordo_buf_printf(out, "      timeout: %.0f\n", ex->timeout);
@@ -497,13 +497,13 @@ static void preflight(ordo_buf *out, const exporter *x)
 		if (!count)
 			count = s->members;
 		ordo_buf_printf(out, "    - name: \"group %s holds the %llu %s members of %s\"\n", name,
-				(unsigned long long)count, s->role ? s->role : "", s->component->id);
+				(unsigned long long)count, s->role ? s->role : "", ordo_step_subject(s));
 		ordo_buf_printf(out, "      ansible.builtin.assert:\n        that: \"groups['%s'] | default([]) | "
 				     "length == %llu\"\n",
 				name, (unsigned long long)count);
 		ordo_buf_printf(out, "        fail_msg: \"list the %llu %s members of %s in inventory group %s (the "
 				     "estate counts them; the plan upgrades them in slices of that group)\"\n",
-				(unsigned long long)count, s->role ? s->role : "", s->component->id, name);
+				(unsigned long long)count, s->role ? s->role : "", ordo_step_subject(s), name);
 		ordo_buf_puts(out, "        quiet: true\n      tags: [always]\n");
 		any = true;
 	}
@@ -588,7 +588,7 @@ static void inventory(ordo_buf *out, const exporter *x)
 		ordo_buf_printf(out, "    %s:\n      # the estate counts %llu %s members of %s: list them here\n"
 				     "      hosts: {}\n",
 				name, (unsigned long long)(count ? count : s->members), s->role ? s->role : "",
-				s->component->id);
+				ordo_step_subject(s));
 	}
 	for (size_t i = 0; i < owned.len; i++)
 		free(owned.items[i]);

@@ -55,6 +55,11 @@ const ordo_builtin_finding ordo_builtin_findings[] = {
 	{"sequence.out-of-order", ORDO_SEV_BLOCKER, true, "Components were upgraded out of the supported order",
 	 "A component that the suite's order puts later is already at a newer release than one that "
 	 "must be upgraded before it: the estate is mixed in an unsupported order."},
+	{"sql.no-common-version", ORDO_SEV_BLOCKER, true, "No version fits every database on a shared instance",
+	 "Several components keep their databases on one database server instance, and at some "
+	 "state of the plan no single version of the instance is accepted by all of them (one needs "
+	 "a newer version than another still supports). The finding names the components and what "
+	 "each accepts; moving a database to another instance resolves it."},
 	{"estate.unknown-fact", ORDO_SEV_INFO, true, "Unknown fact in the estate",
 	 "The estate gives a fact the catalog does not declare for the product, so no check reads it; "
 	 "a misspelt fact name silently disables the check that needs it."},
@@ -336,7 +341,7 @@ static void build_scale(cx *x, ordo_scale *s, const char *name, const entry *e, 
 	snprintf(where, sizeof(where), "scale '%s'", name);
 	if (!ordo_rd_is_map(&x->r, e->node, where))
 		return;
-	static const char *const keys[] = {"entries", "suffix", NULL};
+	static const char *const keys[] = {"entries", "suffix", "title", "step", "default_instance", NULL};
 	ordo_rd_keys(&x->r, e->node, keys, where);
 	const char **items;
 	uint32_t n;
@@ -349,6 +354,15 @@ static void build_scale(cx *x, ordo_scale *s, const char *name, const entry *e, 
 				ordo_rd_error(&x->r, ordo_node_get(e->node, "entries"),
 					      "duplicate entry '%s' in %s", items[i], where);
 	s->suffix = strdup_a(x, ordo_rd_text(&x->r, e->node, "suffix", where, false));
+	s->title = strdup_a(x, ordo_rd_text(&x->r, e->node, "title", where, false));
+	s->default_instance = strdup_a(x, ordo_rd_text(&x->r, e->node, "default_instance", where, false));
+	const ordo_node *st = ordo_node_get(e->node, "step");
+	if (st && ordo_rd_is_map(&x->r, st, where)) {
+		static const char *const skeys[] = {"product", "role", NULL};
+		ordo_rd_keys(&x->r, st, skeys, where);
+		s->step_product = strdup_a(x, ordo_rd_text(&x->r, st, "product", where, true));
+		s->step_role = strdup_a(x, ordo_rd_text(&x->r, st, "role", where, true));
+	}
 	(void)with_suffix;
 }
 
@@ -1568,4 +1582,38 @@ void ordo_catalog_free(ordo_catalog *c)
 	ordo_map_release(&c->check_by_id);
 	ordo_arena_free(c->arena);
 	free(c);
+}
+
+bool ordo_support_allows(ordo_value list, const ordo_version *v)
+{
+	if (list.type != ORDO_VAL_LIST || !v->scale)
+		return true;
+	for (uint32_t i = 0; i < list.u.list.n; i++) {
+		const ordo_value *it = &list.u.list.items[i];
+		ordo_version p;
+		if (it->type == ORDO_VAL_VER) {
+			p = it->u.ver;
+		} else if (it->type == ORDO_VAL_STR) {
+			if (ordo_version_parse(&p, v->scale, it->u.str.s, it->u.str.len, NULL) < 0)
+				continue;
+		} else {
+			continue;
+		}
+		if (p.idx == v->idx && (p.sub < 0 || (v->sub < 0 ? 0 : v->sub) >= p.sub))
+			return true;
+	}
+	return false;
+}
+
+bool ordo_product_sql_allows(const ordo_cat_product *p, int32_t rel, const ordo_version *v)
+{
+	const ordo_cat_support *s = ordo_product_support(p, rel);
+	return !s || ordo_support_allows(s->sql, v);
+}
+
+bool ordo_product_os_allows(const ordo_cat_product *p, int32_t rel, const char *role,
+			    const ordo_version *v)
+{
+	const ordo_cat_support *s = ordo_product_support(p, rel);
+	return !s || ordo_support_allows(ordo_support_os(s, role), v);
 }

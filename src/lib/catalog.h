@@ -267,6 +267,15 @@ bool ordo_product_has_release(const ordo_cat_product *p, int32_t release_idx);
 const ordo_cat_support *ordo_product_support(const ordo_cat_product *p, int32_t release_idx);
 /** The OS list of a support entry for role (or "*"); null value when none. */
 ordo_value ordo_support_os(const ordo_cat_support *s, const char *role);
+/** Whether a support list (strings naming versions on v's scale; a
+ * suffix number is a minimum) accepts v. A list that is not given (null)
+ * accepts everything: nothing is documented against it. */
+bool ordo_support_allows(ordo_value list, const ordo_version *v);
+/** Whether release rel of p runs with database server version v. */
+bool ordo_product_sql_allows(const ordo_cat_product *p, int32_t rel, const ordo_version *v);
+/** Whether role of release rel of p runs on operating system v. */
+bool ordo_product_os_allows(const ordo_cat_product *p, int32_t rel, const char *role,
+			    const ordo_version *v);
 /** Declaration of a fact path ("wsman.max_connections") under a MAP decl, or NULL. */
 const ordo_cat_fact *ordo_fact_lookup(const ordo_cat_fact *map, const char *path);
 

@@ -105,11 +105,27 @@ static void get_facts(const void *obj, const char *key, ordo_value *out, ordo_ev
 	*out = ordo_val_null();
 }
 
+/* a component's database, with the version its instance runs at this
+ * point of a plan (the estate's, or a replayed one) */
+typedef struct {
+	const ordo_component *c;
+	ordo_version sql;
+} db_obj;
+
 static void get_database(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
 {
-	const ordo_component *c = obj;
+	const db_obj *d = obj;
+	const ordo_component *c = d->c;
 	if (!strcmp(key, "sql_version")) {
-		*out = c->sql_version.scale ? ordo_val_ver(c->sql_version) : ordo_val_null();
+		*out = d->sql.scale ? ordo_val_ver(d->sql) : ordo_val_null();
+		return;
+	}
+	if (!strcmp(key, "instance") && c->instance) {
+		*out = ordo_val_cstr(c->instance->name);
+		return;
+	}
+	if (!strcmp(key, "server") && c->instance && c->instance->server) {
+		*out = ordo_val_cstr(c->instance->server);
 		return;
 	}
 	const ordo_node *v = ordo_node_get(c->database, key);
@@ -142,6 +158,7 @@ typedef struct {
 	const ordo_component *c;
 	const char *name;
 	const ordo_server *s; /* NULL when the estate has no entry for it */
+	const ordo_version *os; /* the operating system at this point of a plan, or NULL */
 } member_obj;
 
 static ordo_value server_value(ordo_eval *ev, const ordo_estate *e, const ordo_component *c,
@@ -161,6 +178,8 @@ static void get_server(const void *obj, const char *key, ordo_value *out, ordo_e
 	const ordo_server *s = m->s;
 	if (!strcmp(key, "name"))
 		*out = ordo_val_cstr(m->name);
+	else if (!strcmp(key, "os") && m->os)
+		*out = m->os->scale ? ordo_val_ver(*m->os) : ordo_val_null();
 	else if (!strcmp(key, "os"))
 		*out = s && s->os.scale ? ordo_val_ver(s->os) : ordo_val_null();
 	else if (!strcmp(key, "pending_restart"))
@@ -274,8 +293,16 @@ static void get_component(const void *obj, const char *key, ordo_value *out, ord
 		*out = facts_value(ev, c->facts, &c->product->facts, c);
 	else if (!strcmp(key, "upgrade"))
 		*out = facts_value(ev, c->upgrade, &c->product->upgrade, c);
-	else if (!strcmp(key, "database"))
-		*out = c->database ? ordo_val_obj(c, get_database, "database") : ordo_val_null();
+	else if (!strcmp(key, "database")) {
+		if (!c->database) {
+			*out = ordo_val_null();
+		} else {
+			db_obj *d = ordo_arena_alloc(ev->scratch, sizeof(*d));
+			d->c = c;
+			d->sql = c->sql_version;
+			*out = ordo_val_obj(d, get_database, "database");
+		}
+	}
 	else if (!strcmp(key, "roles"))
 		*out = ordo_val_obj(c, get_roles, "roles");
 	else if (!strcmp(key, "servers"))
@@ -377,9 +404,12 @@ static void scope_resolve(void *ctx, const char *name, ordo_value *out, ordo_eva
 			m->c = sc->comp;
 			m->name = sc->server_name;
 			m->s = sc->server;
+			m->os = sc->os_override;
 			*out = ordo_val_obj(m, get_server, sc->server_name);
 		} else {
 			*out = server_value(ev, sc->estate, sc->comp, sc->server_name);
+			if (sc->os_override)
+				((member_obj *)out->u.obj.obj)->os = sc->os_override;
 		}
 	} else if (!strcmp(name, "role")) {
 		*out = ordo_val_cstr(sc->role);
@@ -401,6 +431,12 @@ static void scope_resolve(void *ctx, const char *name, ordo_value *out, ordo_eva
 	} else if (sc->comp) {
 		if (!strcmp(name, "version") && sc->version_override)
 			*out = ordo_val_ver(*sc->version_override);
+		else if (!strcmp(name, "database") && sc->sql_override && sc->comp->database) {
+			db_obj *d = ordo_arena_alloc(ev->scratch, sizeof(*d));
+			d->c = sc->comp;
+			d->sql = *sc->sql_override;
+			*out = ordo_val_obj(d, get_database, "database");
+		}
 		else
 			get_component(sc->comp, name, out, ev);
 	} else {

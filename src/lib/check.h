@@ -105,6 +105,8 @@ typedef struct ordo_scope_ctx {
 	const ordo_cat_support *support;
 	const ordo_component *first, *second;
 	const ordo_version *version_override; /* planner: the component's simulated version */
+	const ordo_version *sql_override;     /* its database instance's simulated version */
+	const ordo_version *os_override;      /* the server's simulated operating system */
 } ordo_scope_ctx;
 
 ordo_eval_ctx ordo_scope_eval_ctx(ordo_scope_ctx *sc);

@@ -404,7 +404,7 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 	if (!ordo_rd_is_map(&l->r, n, "a server"))
 		return NULL;
 	static const char *const keys[] = {"name", "os", "pending_restart", "domain_joined",
-					   "facts", NULL};
+					   "facts", "sql", NULL};
 	const ordo_node *nm = NULL, *os = NULL, *pending = NULL, *joined = NULL, *facts = NULL;
 	bool unknown = false;
 	for (uint32_t i = 0; i < n->len; i++) {
@@ -420,7 +420,7 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 			joined = v;
 		else if (k->len == 5 && !memcmp(t, "facts", 5))
 			facts = v;
-		else
+		else if (!(k->len == 3 && !memcmp(t, "sql", 3)))
 			unknown = true;
 	}
 	if (unknown)
@@ -476,7 +476,7 @@ static int fold_server(void *ud, const ordo_doc *doc, const char *key, const ord
 {
 	ld *l = ud;
 	(void)out;
-	if (strcmp(key, "servers") || ordo_node_get(map, "facts"))
+	if (strcmp(key, "servers") || ordo_node_get(map, "facts") || ordo_node_get(map, "sql"))
 		return 0;
 	l->doc = doc;
 	l->r.doc = doc;
@@ -705,6 +705,8 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 	}
 }
 
+static bool sql_version_of(ld *l, const ordo_node *v, ordo_version *out);
+
 static void load_database(ld *l, ordo_component *comp, const ordo_node *db)
 {
 	if (!db || db->type == ORDO_NODE_NULL)
@@ -714,27 +716,19 @@ static void load_database(ld *l, ordo_component *comp, const ordo_node *db)
 	if (!ordo_rd_is_map(&l->r, db, where))
 		return;
 	comp->database = db;
-	static const char *const keys[] = {"server", "sql_version", "name", "availability_group",
-					   "free_space_percent", "shared_with", NULL};
+	static const char *const keys[] = {"server", "instance", "sql_version", "name",
+					   "availability_group", "free_space_percent", "shared_with",
+					   NULL};
 	ordo_rd_keys(&l->r, db, keys, where);
 	const ordo_node *sv = ordo_node_get(db, "server");
 	if (sv && sv->type != ORDO_NODE_NULL)
 		node_name(l, sv, "database server name");
+	const ordo_node *in = ordo_node_get(db, "instance");
+	if (in && in->type != ORDO_NODE_NULL)
+		node_name(l, in, "SQL instance name");
 	const ordo_node *v = ordo_node_get(db, "sql_version");
-	const char *why = NULL;
-	if (v && v->type != ORDO_NODE_NULL && !ordo_rd_scalar(v))
-		ordo_rd_error(&l->r, v, "'sql_version' must be a string, not %s", ordo_node_kind(v));
-	else if (v && v->type != ORDO_NODE_NULL &&
-		 ordo_version_parse(&comp->sql_version, &l->c->sql, v->u.str, v->len, &why) < 0) {
-		comp->sql_version.scale = NULL;
-		ordo_buf known = ORDO_BUF_INIT;
-		for (uint32_t j = 0; j < l->c->sql.n; j++)
-			ordo_buf_printf(&known, "%s%s", j ? ", " : "", l->c->sql.entries[j]);
-		ordo_rd_error(&l->r, v, "unknown SQL Server version '%s': %s (known: %s, optionally followed by ' %s<n>')",
-			      v->u.str, why ? why : "not understood", ordo_buf_cstr(&known),
-			      l->c->sql.suffix ? l->c->sql.suffix : "");
-		ordo_buf_release(&known);
-	}
+	if (v && v->type != ORDO_NODE_NULL)
+		sql_version_of(l, v, &comp->sql_version);
 	ordo_rd_text(&l->r, db, "name", where, false);
 	ordo_rd_bool(&l->r, db, "availability_group", where, false);
 	double pct;
@@ -921,6 +915,175 @@ static void resolve_refs(ld *l, ordo_component *comp)
 	}
 }
 
+/* ---- shared SQL instances ---- */
+
+static ordo_sql_instance *instance_new(ld *l, ordo_vec *all, const char *server,
+					const char *name, const ordo_node *at)
+{
+	ordo_sql_instance *in = ordo_arena_alloc(l->doc->arena, sizeof(*in));
+	in->server = server;
+	in->name = name;
+	in->node = at;
+	in->availability_group = -1;
+	in->index = (uint32_t)all->len;
+	ordo_vec_push(all, in);
+	return in;
+}
+
+static ordo_sql_instance *instance_find(ordo_vec *all, const char *server, const char *name)
+{
+	for (size_t i = 0; i < all->len; i++) {
+		ordo_sql_instance *in = all->items[i];
+		if (in->server && server && !strcasecmp(in->server, server) &&
+		    !strcasecmp(in->name, name))
+			return in;
+	}
+	return NULL;
+}
+
+static bool sql_version_of(ld *l, const ordo_node *v, ordo_version *out)
+{
+	const char *why = NULL;
+	out->scale = NULL;
+	if (!ordo_rd_scalar(v)) {
+		ordo_rd_error(&l->r, v, "a SQL version must be a string, not %s", ordo_node_kind(v));
+		return false;
+	}
+	if (ordo_version_parse(out, &l->c->sql, v->u.str, v->len, &why) == 0)
+		return true;
+	out->scale = NULL;
+	ordo_buf known = ORDO_BUF_INIT;
+	for (uint32_t j = 0; j < l->c->sql.n; j++)
+		ordo_buf_printf(&known, "%s%s", j ? ", " : "", l->c->sql.entries[j]);
+	ordo_rd_error(&l->r, v, "unknown %s version '%s': %s (known: %s, optionally followed by ' %s<n>')",
+		      l->c->sql.title ? l->c->sql.title : "database server", v->u.str,
+		      why ? why : "not understood", ordo_buf_cstr(&known),
+		      l->c->sql.suffix ? l->c->sql.suffix : "");
+	ordo_buf_release(&known);
+	return false;
+}
+
+/* The `sql` entries of the servers, then each database's instance: a
+ * database names its server and instance (the catalog's default instance
+ * when it names none); an older estate's `sql_version` on the database
+ * describes the instance when the server does not, and must agree with it
+ * when it does. */
+static void load_instances(ld *l)
+{
+	ordo_estate *e = l->e;
+	ordo_arena *a = l->doc->arena;
+	ordo_vec all = ORDO_VEC_INIT;
+	const char *def = l->c->sql.default_instance ? l->c->sql.default_instance : "default";
+	for (uint32_t i = 0; i < e->nservers; i++) {
+		ordo_server *sv = e->servers[i];
+		const ordo_node *list = sv->node ? ordo_node_get(sv->node, "sql") : NULL;
+		if (!list || list->type == ORDO_NODE_NULL)
+			continue;
+		if (!ordo_rd_is_seq(&l->r, list, "'sql' of a server"))
+			continue;
+		for (uint32_t k = 0; k < list->len; k++) {
+			const ordo_node *en = &list->u.items[k];
+			if (!ordo_rd_is_map(&l->r, en, "an entry of 'sql'"))
+				continue;
+			static const char *const keys[] = {"instance", "version", "availability_group",
+							   NULL};
+			ordo_rd_keys(&l->r, en, keys, "an entry of 'sql'");
+			const ordo_node *nn = ordo_node_get(en, "instance");
+			const char *name = def;
+			if (nn && nn->type != ORDO_NODE_NULL && !(name = node_name(l, nn, "SQL instance name")))
+				continue;
+			if (instance_find(&all, sv->name, name)) {
+				ordo_rd_error(&l->r, en, "instance '%s' of server '%s' is described twice",
+					      name, sv->name);
+				continue;
+			}
+			ordo_sql_instance *in = instance_new(l, &all, sv->name, name, en);
+			in->described = true;
+			const ordo_node *vn = ordo_node_get(en, "version");
+			if (!vn || vn->type == ORDO_NODE_NULL)
+				ordo_rd_error(&l->r, en, "instance '%s' of server '%s' needs a 'version'",
+					      name, sv->name);
+			else
+				sql_version_of(l, vn, &in->version);
+			const ordo_node *ag = ordo_node_get(en, "availability_group");
+			if (ag && ag->type != ORDO_NODE_NULL)
+				in->availability_group = ordo_rd_bool(&l->r, en, "availability_group",
+								      "an entry of 'sql'", false);
+		}
+	}
+	ordo_vec users = ORDO_VEC_INIT;
+	for (uint32_t ci = 0; ci < e->ncomponents; ci++) {
+		ordo_component *comp = &e->components[ci];
+		const ordo_node *db = comp->database;
+		if (!db)
+			continue;
+		const ordo_node *sn = ordo_node_get(db, "server");
+		const ordo_node *nn = ordo_node_get(db, "instance");
+		const ordo_node *vn = ordo_node_get(db, "sql_version");
+		if (vn && vn->type == ORDO_NODE_NULL)
+			vn = NULL;
+		const char *server = sn && sn->type == ORDO_NODE_STRING ? sn->u.str : NULL;
+		if (server) {
+			/* the name as the server's entry writes it */
+			const ordo_server *rec = find_server(l, server, sn->len);
+			if (rec)
+				server = rec->name;
+		}
+		const char *name = nn && nn->type == ORDO_NODE_STRING ? nn->u.str : def;
+		ordo_sql_instance *in = server ? instance_find(&all, server, name) : NULL;
+		if (!in && !server) {
+			/* no server named: the instance of a component it says it shares with */
+			const ordo_node *sw = ordo_node_get(db, "shared_with");
+			for (uint32_t k = 0; sw && sw->type == ORDO_NODE_SEQ && k < sw->len && !in; k++) {
+				const ordo_node *it = &sw->u.items[k];
+				const ordo_component *o = it->type == ORDO_NODE_STRING
+					? ordo_map_get(&e->component_by_id, it->u.str, it->len) : NULL;
+				if (o && o->instance && !o->instance->server)
+					in = o->instance;
+			}
+		}
+		if (in && in->described) {
+			if (vn && comp->sql_version.scale && in->version.scale &&
+			    ordo_version_cmp(&comp->sql_version, &in->version) != 0) {
+				char a1[64], a2[64];
+				ordo_rd_error(&l->r, vn,
+					      "'sql_version' %s of component '%s' disagrees with instance '%s' of server '%s', which is at %s",
+					      ordo_version_str(&comp->sql_version, a1, sizeof(a1)), comp->id,
+					      in->name, in->server, ordo_version_str(&in->version, a2, sizeof(a2)));
+			}
+		} else if (in) {
+			/* described by databases only: they must agree */
+			if (comp->sql_version.scale && in->version.scale &&
+			    ordo_version_cmp(&comp->sql_version, &in->version) != 0) {
+				char a1[64], a2[64];
+				ordo_rd_error(&l->r, vn ? vn : db,
+					      "'sql_version' %s of component '%s' disagrees with %s given for the same instance by component '%s'",
+					      ordo_version_str(&comp->sql_version, a1, sizeof(a1)), comp->id,
+					      ordo_version_str(&in->version, a2, sizeof(a2)), in->users[0]->id);
+			} else if (!in->version.scale) {
+				in->version = comp->sql_version;
+			}
+		} else {
+			in = instance_new(l, &all, server, name, db);
+			in->version = comp->sql_version;
+		}
+		comp->instance = in;
+		comp->sql_version = in->version;
+		/* users, in estate order */
+		ordo_component **u = ordo_arena_alloc(a, sizeof(*u) * (in->nusers + 2));
+		if (in->nusers)
+			memcpy(u, in->users, sizeof(*u) * in->nusers);
+		u[in->nusers++] = comp;
+		in->users = u;
+	}
+	ordo_vec_release(&users);
+	e->ninstances = (uint32_t)all.len;
+	e->instances = ordo_arena_alloc(a, sizeof(ordo_sql_instance *) * (all.len + 1));
+	for (size_t i = 0; i < all.len; i++)
+		e->instances[i] = all.items[i];
+	ordo_vec_release(&all);
+}
+
 static bool valid_date(const char *s)
 {
 	int y, m, d;
@@ -1050,6 +1213,12 @@ static void hash_server(ordo_sha256 *s, const ordo_server *sv, struct os_texts *
 		uint8_t t = 'F';
 		ordo_sha256_update(s, &t, 1);
 		hash_node(s, facts);
+	}
+	const ordo_node *sql = sv->node ? ordo_node_get(sv->node, "sql") : NULL;
+	if (sql) {
+		uint8_t t = 'Q';
+		ordo_sha256_update(s, &t, 1);
+		hash_node(s, sql);
 	}
 }
 
@@ -1267,6 +1436,7 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 			load_component(&l, &comps->u.items[i], (int)i);
 		for (uint32_t i = 0; i < e->ncomponents; i++)
 			resolve_refs(&l, &e->components[i]);
+		load_instances(&l);
 		for (uint32_t i = 0; i < e->ncomponents; i++)
 			load_waivers(&l, ordo_node_get(e->components[i].node, "waivers"),
 				     &e->components[i], &waivers);

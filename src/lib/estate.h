@@ -54,6 +54,22 @@ typedef struct {
 
 struct ordo_component;
 
+/* A SQL Server instance (or whatever the catalog's `sql` scale names):
+ * shared infrastructure, described once on the server that runs it
+ * (`servers[].sql[]`) or, in older estates, by a database's own
+ * `sql_version`. Every component whose database it holds is a user. */
+typedef struct ordo_sql_instance {
+	const char *server;     /* the server's name (canonical), or NULL: not given */
+	const char *name;       /* the instance name ("MSSQLSERVER") */
+	ordo_version version;   /* scale NULL: not given */
+	int8_t availability_group; /* -1 not given, 0, 1 */
+	bool described;         /* from a `sql` entry of the server */
+	uint32_t index;         /* in ordo_estate.instances */
+	const ordo_node *node;  /* the `sql` entry, or the first database naming it */
+	struct ordo_component **users; /* in estate order */
+	uint32_t nusers;
+} ordo_sql_instance;
+
 typedef struct {
 	const char *for_id;
 	struct ordo_component *for_comp;
@@ -74,7 +90,8 @@ typedef struct ordo_component {
 	const ordo_node *facts;    /* or NULL */
 	const ordo_node *upgrade;  /* or NULL */
 	const ordo_node *database; /* or NULL */
-	ordo_version sql_version;  /* scale NULL: not given */
+	ordo_version sql_version;  /* the instance's version; scale NULL: not given */
+	ordo_sql_instance *instance; /* where its database is, or NULL: no database */
 	struct ordo_component **integrations;
 	uint32_t nintegrations;
 	ordo_pack *packs;
@@ -108,6 +125,8 @@ typedef struct ordo_estate {
 	ordo_name_index server_index; /* by name, ASCII case-insensitive */
 	ordo_component *components;
 	uint32_t ncomponents;
+	ordo_sql_instance **instances; /* every instance described or named, in file order */
+	uint32_t ninstances;
 	ordo_map component_by_id;
 	ordo_waiver *waivers;
 	uint32_t nwaivers;

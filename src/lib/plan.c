@@ -50,6 +50,13 @@ typedef struct {
 	uint32_t *pack_base;
 	uint32_t stage;
 	ordo_vec pend;       /* pending* for the hop being generated */
+	ordo_version *sql_cur; /* per SQL instance: its version as generation goes */
+	bool *sql_failed;      /* per instance: no common version was found (said once) */
+	uint32_t *last_of;     /* per component: its last step so far (0: none) */
+	ordo_map os_cur;       /* server name -> ordo_version*: its system once upgraded */
+	ordo_map os_step;      /* server name -> the step that upgraded it */
+	ordo_map hosted;       /* server name -> ordo_vec* of hosted (component, role), made on demand */
+	bool hosted_built;
 } gen;
 
 /* ---- small helpers ---- */
@@ -147,6 +154,8 @@ static ordo_step *step_new(gen *g, ordo_phase phase, const ordo_component *comp,
 	s->stage = g->stage;
 	ordo_vec_push(&g->steps, s);
 	s->id = (uint32_t)g->steps.len;
+	if (comp)
+		g->last_of[comp->index] = s->id;
 	return s;
 }
 
@@ -325,12 +334,100 @@ static const char *must_precede(gen *g, const ordo_component *a, const ordo_comp
 			shared |= !strcmp(sw->u.items[i].u.str ? sw->u.items[i].u.str : "", b->id);
 		for (uint32_t i = 0; sw2 && sw2->type == ORDO_NODE_SEQ && i < sw2->len; i++)
 			shared |= !strcmp(sw2->u.items[i].u.str ? sw2->u.items[i].u.str : "", a->id);
+		shared |= a->instance && a->instance == b->instance;
 		if (shared && a->index < b->index)
 			return ordo_arena_printf(g->a, "shared SQL instance: %s before %s, one at a time",
 						 a->id, b->id);
 		return NULL;
 	}
 	return ordo_sequence_rule(g->e, a, b, idx, g->a, &g->ev);
+}
+
+/* ---- operating systems: one per server, shared by its roles ---- */
+
+typedef struct {
+	const ordo_component *c;
+	const char *role;
+} hosted_role;
+
+/* Which roles of which components run on each named server (built the first
+ * time an operating system upgrade is planned: most plans have none). */
+static const ordo_vec *hosted_on(gen *g, const char *server)
+{
+	if (!g->hosted_built) {
+		g->hosted_built = true;
+		g->hosted.nocase = true;
+		for (uint32_t ci = 0; ci < g->e->ncomponents; ci++) {
+			const ordo_component *c = &g->e->components[ci];
+			for (uint32_t ri = 0; ri < c->nroles; ri++) {
+				const ordo_role_members *rm = &c->roles[ri];
+				for (uint32_t j = 0; rm->named && j < rm->count; j++) {
+					const char *nm = ordo_member_after(g->e, c, rm, j, &g->ev);
+					ordo_vec *v = ordo_map_get(&g->hosted, nm, strlen(nm));
+					if (!v) {
+						v = ordo_arena_alloc(g->a, sizeof(*v));
+						ordo_map_put(&g->hosted, nm, strlen(nm), v);
+					}
+					hosted_role *h = ordo_arena_alloc(g->a, sizeof(*h));
+					h->c = c;
+					h->role = rm->role->id;
+					ordo_vec_push(v, h);
+				}
+			}
+		}
+	}
+	return ordo_map_get(&g->hosted, server, strlen(server));
+}
+
+/* The system a server runs at this point of the plan (scale NULL: unknown). */
+static ordo_version os_now(gen *g, const char *server)
+{
+	const ordo_version *v = ordo_map_get(&g->os_cur, server, strlen(server));
+	if (v)
+		return *v;
+	const ordo_server *s = ordo_estate_server(g->e, server);
+	ordo_version none = {NULL, 0, -1};
+	return s ? s->os : none;
+}
+
+/* The lowest system after the server's present one that every role on it
+ * accepts where it is now and that c's role accepts at release `to`; false
+ * when none does (or the present one is unknown). */
+static bool os_choose(gen *g, const char *server, const ordo_component *c, const char *role,
+		      const ordo_version *to, ordo_version *out)
+{
+	ordo_version cur = os_now(g, server);
+	if (!cur.scale)
+		return false;
+	const ordo_vec *hosted = hosted_on(g, server);
+	for (int32_t idx = cur.idx + 1; idx < (int32_t)cur.scale->n; idx++) {
+		ordo_version cand = {cur.scale, idx, -1};
+		bool ok = ordo_product_os_allows(c->product, to->idx, role, &cand);
+		for (size_t i = 0; ok && hosted && i < hosted->len; i++) {
+			const hosted_role *h = hosted->items[i];
+			if (h->c == c && !strcmp(h->role, role))
+				continue;
+			ok = ordo_product_os_allows(h->c->product, g->cur[h->c->index].idx, h->role, &cand);
+		}
+		if (ok) {
+			*out = cand;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Record that step s brings server to v. */
+static void os_moved(gen *g, ordo_step *s, const char *server, const ordo_version *v)
+{
+	ordo_version *keep = ordo_arena_alloc(g->a, sizeof(*keep));
+	*keep = *v;
+	if (!s->os_to.scale) {
+		s->os_from = os_now(g, server);
+		s->os_to = *v;
+	}
+	ordo_map_put(&g->os_cur, server, strlen(server), keep);
+	ordo_map_put(&g->os_step, server, strlen(server), (void *)(uintptr_t)s->id);
 }
 
 /* ---- procedures ---- */
@@ -373,6 +470,8 @@ static void scope_for(gen *g, const hopctx *h, ordo_scope_ctx *sc, const char *r
 	sc->server_name = server;
 	sc->server = NULL; /* looked up only if a condition asks about it */
 	sc->support = ordo_product_support(h->comp->product, h->hop->to.idx);
+	/* a server whose system an earlier step upgraded is judged on the new one */
+	sc->os_override = server && g->os_cur.len ? ordo_map_get(&g->os_cur, server, strlen(server)) : NULL;
 }
 
 static bool server_in(const ordo_finding *f, const char *name)
@@ -516,6 +615,12 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 							u->servers[0], moved));
 		if (moved && is_upgrade)
 			g->moved[h->comp->index] = true;
+		if (!strcmp(ps->action, "upgrade-os"))
+			for (uint32_t j = 0; j < n; j++) {
+				ordo_version nv;
+				if (os_choose(g, names[j], h->comp, role->id, &h->hop->to, &nv))
+					os_moved(g, s, names[j], &nv);
+			}
 		if (h->stage_why)
 			add_why(g, s, h->stage_why);
 		/* findings this step removes */
@@ -789,6 +894,274 @@ static void no_pack_fits(gen *g, const packref *pr, ordo_version served)
 	f->pack = pk;
 }
 
+/* ---- shared SQL instances ---- */
+
+/* Does every user of the instance accept SQL version v where it is now,
+ * and the moving component c at release `to` as well? *who gets the first
+ * that does not. */
+static bool sql_fits_now(gen *g, const ordo_sql_instance *in, const ordo_version *v,
+			 const ordo_component *c, const ordo_version *to, const ordo_component **who)
+{
+	for (uint32_t i = 0; i < in->nusers; i++) {
+		const ordo_component *u = in->users[i];
+		bool ok = ordo_product_sql_allows(u->product, g->cur[u->index].idx, v) &&
+			  (u != c || ordo_product_sql_allows(u->product, to->idx, v));
+		if (!ok) {
+			*who = u;
+			return false;
+		}
+	}
+	return true;
+}
+
+/* How many of the releases the users still have to pass through accept v. */
+static uint32_t sql_future_score(gen *g, const ordo_sql_instance *in, const ordo_version *v)
+{
+	uint32_t score = 0;
+	for (uint32_t i = 0; i < in->nusers; i++) {
+		const ordo_component *u = in->users[i];
+		const ordo_path *path = &g->r->paths[u->index].path;
+		for (uint32_t h = 0; h < path->n; h++)
+			if (ordo_version_cmp_release(&path->hops[h].to, &g->cur[u->index]) > 0 &&
+			    ordo_product_sql_allows(u->product, path->hops[h].to.idx, v))
+				score++;
+	}
+	return score;
+}
+
+/* The update a version needs at least where any user's support list asks
+ * for one ("2019 CU8"): the candidate is that update, not the bare release. */
+static int32_t sql_min_sub(gen *g, const ordo_sql_instance *in, int32_t idx)
+{
+	int32_t m = -1;
+	for (uint32_t i = 0; i < in->nusers; i++) {
+		const ordo_component *u = in->users[i];
+		const ordo_cat_product *p = u->product;
+		for (uint32_t k = 0; k < p->nsupport; k++) {
+			ordo_value l = p->support[k].sql;
+			for (uint32_t j = 0; l.type == ORDO_VAL_LIST && j < l.u.list.n; j++) {
+				const ordo_value *it = &l.u.list.items[j];
+				ordo_version v;
+				if (it->type != ORDO_VAL_STR ||
+				    ordo_version_parse(&v, &g->c->sql, it->u.str.s, it->u.str.len, NULL) < 0)
+					continue;
+				if (v.idx == idx && v.sub > m)
+					m = v.sub;
+			}
+		}
+	}
+	return m;
+}
+
+static const char *sql_where(gen *g, const ordo_sql_instance *in)
+{
+	if (in->server)
+		return ordo_arena_printf(g->a, "%s\\%s", in->server, in->name);
+	return ordo_arena_printf(g->a, "the instance of %s's database", in->users[0]->id);
+}
+
+/* Before c's hop to hc->hop->to: when the instance holding its database
+ * runs a version that c's new release (or a user where it is now) does
+ * not accept, one step upgrades the instance, on its own server, to the
+ * lowest version that every user accepts now and at c's new release, and
+ * of those the one most later releases of the users accept too. When no
+ * version fits, sql.no-common-version names who disagrees. */
+static void plan_sql(gen *g, const hopctx *hc, ordo_vec *prev)
+{
+	const ordo_component *c = hc->comp;
+	const ordo_sql_instance *in = c->instance;
+	if (!in || !in->version.scale || !g->c->sql.n)
+		return;
+	const ordo_version *to = &hc->hop->to;
+	ordo_version cur = g->sql_cur[in->index];
+	const ordo_component *who = NULL;
+	if (sql_fits_now(g, in, &cur, c, to, &who))
+		return;
+	int32_t best = -1, best_sub = -1;
+	uint32_t best_score = 0;
+	for (int32_t idx = cur.idx; idx < (int32_t)g->c->sql.n; idx++) {
+		ordo_version cand = {cur.scale, idx, sql_min_sub(g, in, idx)};
+		/* the same release only for a later update ("2019 CU7" -> "2019 CU8") */
+		if (idx == cur.idx && cand.sub <= (cur.sub < 0 ? 0 : cur.sub))
+			continue;
+		const ordo_component *w = NULL;
+		if (!sql_fits_now(g, in, &cand, c, to, &w))
+			continue;
+		uint32_t score = sql_future_score(g, in, &cand);
+		if (best < 0 || score > best_score) {
+			best = idx;
+			best_sub = cand.sub;
+			best_score = score;
+		}
+	}
+	if (best < 0) {
+		if (g->sql_failed[in->index])
+			return;
+		g->sql_failed[in->index] = true;
+		ordo_buf b = ORDO_BUF_INIT;
+		ordo_buf_printf(&b, "%s runs %s %s. %s %s needs a version that ",
+				sql_where(g, in), g->c->sql.title ? g->c->sql.title : "version",
+				vs(g, &cur), c->id, vs(g, to));
+		ordo_buf_puts(&b, "no single version after it serves together with what the other databases on the instance need at that point:");
+		for (uint32_t i = 0; i < in->nusers; i++) {
+			const ordo_component *u = in->users[i];
+			ordo_version at = u == c ? *to : g->cur[u->index];
+			const ordo_cat_support *sup = ordo_product_support(u->product, at.idx);
+			ordo_buf_printf(&b, " %s at %s accepts ", u->id, vs(g, &at));
+			if (sup && sup->sql.type == ORDO_VAL_LIST) {
+				for (uint32_t k = 0; k < sup->sql.u.list.n; k++)
+					ordo_buf_printf(&b, "%s%.*s", k ? ", " : "",
+							(int)sup->sql.u.list.items[k].u.str.len,
+							sup->sql.u.list.items[k].u.str.s);
+			} else {
+				ordo_buf_puts(&b, "any version");
+			}
+			ordo_buf_puts(&b, i + 1 < in->nusers ? ";" : ".");
+		}
+		ordo_buf_puts(&b, " Move one of these databases to another instance, or upgrade the components in a different order.");
+		const ordo_cat_check *k = ordo_catalog_check(g->c, "sql.no-common-version");
+		ordo_finding *f = ordo_report_add(g->r, "sql.no-common-version", k, ORDO_SEV_BLOCKER, c,
+						  k && k->title.source ? k->title.source
+									: "No version fits every database on the instance",
+						  ordo_buf_cstr(&b));
+		ordo_buf_release(&b);
+		f->hop_index = hc->hop_index;
+		f->has_hop = true;
+		f->hop_from = hc->hop->from;
+		f->hop_to = *to;
+		if (in->server) {
+			const char **sv = ordo_arena_alloc(g->r->arena, sizeof(char *) * 2);
+			sv[0] = in->server;
+			f->servers = sv;
+			f->nservers = 1;
+			f->servers_cap = 1;
+		}
+		return;
+	}
+	ordo_version nv = {cur.scale, best, best_sub};
+	ordo_step *s = step_new(g, ORDO_PHASE_PRE, NULL, g->c->sql.step_role, "upgrade-sql");
+	s->product_id = g->c->sql.step_product;
+	s->instance = in;
+	s->serves = (const ordo_component *const *)in->users;
+	s->nserves = in->nusers;
+	if (in->server) {
+		const char **sv = ordo_arena_alloc(g->a, sizeof(char *) * 2);
+		sv[0] = in->server;
+		set_servers(g, s, sv, 1);
+	}
+	s->from = cur;
+	s->to = nv;
+	s->hop_index = -1;
+	ordo_buf users = ORDO_BUF_INIT;
+	for (uint32_t i = 0; i < in->nusers; i++)
+		ordo_buf_printf(&users, "%s%s", i ? ", " : "", in->users[i]->id);
+	s->title = ordo_arena_printf(g->a, "Upgrade %s %s from %s to %s (the databases of %s)",
+				     g->c->sql.title ? g->c->sql.title : "the database server",
+				     sql_where(g, in), vs(g, &cur), vs(g, &nv), ordo_buf_cstr(&users));
+	ordo_buf_release(&users);
+	const ordo_cat_support *sup = ordo_product_support(c->product, to->idx);
+	if (sup)
+		s->sources = sup->sources;
+	if (!ordo_product_sql_allows(c->product, to->idx, &cur))
+		add_why(g, s, ordo_arena_printf(g->a, "support: %s %s does not run with %s %s",
+						c->product->id, vs(g, to), g->c->sql.title ? g->c->sql.title : g->c->sql.name, vs(g, &cur)));
+	else
+		add_why(g, s, ordo_arena_printf(g->a, "support: %s at %s does not run with %s %s",
+						who ? who->id : c->id,
+						vs(g, who ? &g->cur[who->index] : to),
+						g->c->sql.title ? g->c->sql.title : g->c->sql.name,
+						vs(g, &cur)));
+	add_why(g, s, ordo_arena_printf(g->a, "shared instance: %s is the lowest version every component on it accepts now and after %s reaches %s",
+					vs(g, &nv), c->id, vs(g, to)));
+	if (hc->stage_why)
+		add_why(g, s, hc->stage_why);
+	after_all(g, s, prev);
+	/* no other user of the instance may be in the middle of its own work */
+	for (uint32_t i = 0; i < in->nusers; i++)
+		add_after(g, s, g->last_of[in->users[i]->index]);
+	set_one(prev, s->id);
+	g->sql_cur[in->index] = nv;
+	/* the instance's findings this step removes: every hop of a user whose
+	 * release accepts the new version */
+	for (uint32_t i = 0; i < g->r->nfindings; i++) {
+		ordo_finding *f = g->r->findings[i];
+		if (!f->resolve_action || strcmp(f->resolve_action, "upgrade-sql") || f->nresolved ||
+		    !f->component || f->component->instance != in || !f->has_hop)
+			continue;
+		if (!ordo_product_sql_allows(f->component->product, f->hop_to.idx, &nv))
+			continue;
+		add_resolved(g->a, f, s->id);
+		add_why(g, s, ordo_arena_printf(g->a, "resolves %s of %s", f->id, f->component->id));
+	}
+}
+
+/* Whether every role of c on server accepts the system it runs now at release to. */
+static bool os_fine(gen *g, const char *server, const ordo_component *c, const ordo_version *to)
+{
+	ordo_version now = os_now(g, server);
+	const ordo_vec *hosted = hosted_on(g, server);
+	for (size_t i = 0; hosted && i < hosted->len; i++) {
+		const hosted_role *h = hosted->items[i];
+		if (h->c == c && !ordo_product_os_allows(c->product, to->idx, h->role, &now))
+			return false;
+	}
+	return true;
+}
+
+/* A finding that servers run a system c's next release does not accept:
+ * one step per server, unless an earlier step (another component's)
+ * already brought it to one that fits; the system chosen is one every
+ * role on the server accepts (os_choose). */
+static void plan_os(gen *g, const hopctx *hc, ordo_finding *f, ordo_vec *prev)
+{
+	const ordo_component *c = hc->comp;
+	const ordo_version *to = &hc->hop->to;
+	bool all = true;
+	for (uint32_t j = 0; j < f->nservers; j++) {
+		const char *server = f->servers[j];
+		if (os_fine(g, server, c, to)) {
+			uintptr_t by = (uintptr_t)ordo_map_get(&g->os_step, server, strlen(server));
+			if (by)
+				add_resolved(g->a, f, (uint32_t)by);
+			continue;
+		}
+		const ordo_vec *hosted = hosted_on(g, server);
+		const char *role = NULL;
+		for (size_t i = 0; hosted && i < hosted->len && !role; i++) {
+			const hosted_role *h = hosted->items[i];
+			if (h->c == c)
+				role = h->role;
+		}
+		ordo_version nv;
+		if (!role || !os_choose(g, server, c, role, to, &nv)) {
+			all = false;
+			continue;
+		}
+		ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, role, "upgrade-os");
+		const char **sv = ordo_arena_alloc(g->a, sizeof(char *) * 2);
+		sv[0] = server;
+		set_servers(g, s, sv, 1);
+		s->from = hc->from;
+		s->to = *to;
+		s->hop_index = hc->hop_index;
+		ordo_version was = os_now(g, server);
+		s->title = ordo_arena_printf(g->a, "Upgrade the operating system of %s from %s to %s",
+					     server, vs(g, &was), vs(g, &nv));
+		s->sources = f->sources;
+		add_why(g, s, ordo_arena_printf(g->a, "resolves %s", f->id));
+		add_why(g, s, ordo_arena_printf(g->a, "support: %s is the first system every role on %s accepts now and %s %s accepts",
+						vs(g, &nv), server, c->id, vs(g, to)));
+		if (hc->stage_why)
+			add_why(g, s, hc->stage_why);
+		after_all(g, s, prev);
+		set_one(prev, s->id);
+		os_moved(g, s, server, &nv);
+		add_resolved(g->a, f, s->id);
+	}
+	if (!all)
+		f->nresolved = 0; /* a server no system fits: the finding stays open */
+}
+
 /* ---- one hop of one component ---- */
 
 static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, ordo_vec *exits)
@@ -850,6 +1223,8 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		}
 	}
 
+	plan_sql(g, &hc, &prev);
+
 	emit_tasks(g, &hc, 0, NULL, &prev);
 
 	/* findings a step of this hop removes */
@@ -862,6 +1237,8 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 			continue;
 		if (!strcmp(f->id, "path.update-rollup") || !strcmp(f->id, "path.update-rollup-recommended"))
 			continue;
+		if (!strcmp(f->resolve_action, "upgrade-sql") && c->instance)
+			continue; /* the instance's own step (plan_sql) */
 		bool mine = f->hop_index == hc.hop_index || (f->hop_index < 0 && hc.hop_index == 0);
 		if (!mine)
 			continue;
@@ -880,6 +1257,10 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		ordo_vec_push(&g->pend, pd);
 		if (pd->by_procedure)
 			continue;
+		if (!strcmp(f->resolve_action, "upgrade-os") && f->nservers) {
+			plan_os(g, &hc, f, &prev);
+			continue;
+		}
 		ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, NULL, f->resolve_action);
 		const char **names = f->servers;
 		uint32_t n = f->nservers;
@@ -1152,7 +1533,8 @@ static void gen_leftovers(gen *g, ordo_vec *exits)
 	for (uint32_t i = 0; i < r->nfindings; i++) {
 		ordo_finding *f = r->findings[i];
 		if (f->waived || !f->resolve_action || f->nresolved || !f->component ||
-		    !strncmp(f->id, "path.", 5))
+		    !strncmp(f->id, "path.", 5) ||
+		    (!strcmp(f->resolve_action, "upgrade-sql") && f->component->instance))
 			continue;
 		const ordo_component *moving = f->pack ? f->pack->for_comp : f->component;
 		if (!moving || r->paths[moving->index].path.n > 0)
@@ -1439,6 +1821,13 @@ static int plan_build(ordo_plan **out, ordo_report *r, bool verifying)
 		g.pack_base[i] = npacks;
 		npacks += e->components[i].npacks;
 	}
+	g.last_of = ordo_arena_alloc(g.a, sizeof(uint32_t) * (e->ncomponents + 1));
+	g.sql_cur = ordo_arena_alloc(g.a, sizeof(ordo_version) * (e->ninstances + 1));
+	g.sql_failed = ordo_arena_alloc(g.a, sizeof(bool) * (e->ninstances + 1));
+	for (uint32_t i = 0; i < e->ninstances; i++)
+		g.sql_cur[i] = e->instances[i]->version;
+	g.os_cur.nocase = true;
+	g.os_step.nocase = true;
 	g.packs_registered = ordo_arena_alloc(g.a, sizeof(bool) * (npacks + 1));
 	g.pack_cur = ordo_arena_alloc(g.a, sizeof(ordo_version) * (npacks + 1));
 	for (uint32_t i = 0; i < npacks; i++)
@@ -1576,6 +1965,9 @@ static int plan_build(ordo_plan **out, ordo_report *r, bool verifying)
 	for (size_t i = 0; i < g.pend.len; i++)
 		free(g.pend.items[i]);
 	ordo_vec_release(&g.pend);
+	ordo_map_release(&g.os_cur);
+	ordo_map_release(&g.os_step);
+	ordo_map_release(&g.hosted);
 
 	mark_blocked(&g);
 

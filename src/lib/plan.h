@@ -58,7 +58,33 @@ typedef struct ordo_step {
 	uint32_t nblockers, blockers_cap;
 	int hop_index;           /* index into the component's path, or -1 */
 	uint32_t stage;          /* stage number (0-based) */
+	/* a step on shared infrastructure (component NULL): the product and
+	 * role names the catalog gives it, the instance it upgrades (from/to
+	 * are then its versions) and the components it serves */
+	const char *product_id;
+	const ordo_sql_instance *instance;
+	const ordo_component *const *serves;
+	uint32_t nserves;
+	/* an operating system upgrade: the release each server moves to
+	 * (scale NULL: not named) */
+	ordo_version os_from, os_to;
 } ordo_step;
+
+/** The id of the step's component, or NULL for shared infrastructure. */
+static inline const char *ordo_step_component_id(const ordo_step *s)
+{
+	return s->component ? s->component->id : NULL;
+}
+/** The product the step acts on: its component's, or the infrastructure's. */
+static inline const char *ordo_step_product_id(const ordo_step *s)
+{
+	return s->component ? s->component->product->id : s->product_id;
+}
+/** What the step acts on, for reports: the component id, else the product. */
+static inline const char *ordo_step_subject(const ordo_step *s)
+{
+	return s->component ? s->component->id : s->product_id ? s->product_id : "-";
+}
 
 typedef struct {
 	uint32_t step;       /* the step after which the violation holds (0: the start) */

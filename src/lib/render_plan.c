@@ -52,9 +52,9 @@ void ordo_plan_json_steps(const ordo_plan *p, ordo_jw *w)
 		ordo_jw_key(w, "phase");
 		ordo_jw_string(w, ordo_phase_name(s->phase));
 		ordo_jw_key(w, "component");
-		ordo_jw_string(w, s->component->id);
+		ordo_jw_string(w, ordo_step_component_id(s));
 		ordo_jw_key(w, "product");
-		ordo_jw_string(w, s->component->product->id);
+		ordo_jw_string(w, ordo_step_product_id(s));
 		ordo_jw_key(w, "role");
 		ordo_jw_string(w, s->role);
 		ordo_jw_key(w, "servers");
@@ -62,6 +62,21 @@ void ordo_plan_json_steps(const ordo_plan *p, ordo_jw *w)
 		if (s->members) {
 			ordo_jw_key(w, "members");
 			ordo_jw_int(w, (long long)s->members);
+		}
+		if (s->instance) {
+			ordo_jw_key(w, "instance");
+			ordo_jw_string(w, s->instance->name);
+			ordo_jw_key(w, "for");
+			ordo_jw_array_begin_flat(w);
+			for (uint32_t k = 0; k < s->nserves; k++)
+				ordo_jw_string(w, s->serves[k]->id);
+			ordo_jw_array_end(w);
+		}
+		if (s->os_to.scale) {
+			ordo_jw_key(w, "os_from");
+			ordo_jw_version(w, &s->os_from);
+			ordo_jw_key(w, "os_to");
+			ordo_jw_version(w, &s->os_to);
 		}
 		if (s->pack_for) {
 			ordo_jw_key(w, "for");
@@ -137,7 +152,7 @@ void ordo_render_plan_text(ordo_buf *out, const ordo_plan *p, const void *opts)
 				n++;
 			ordo_buf_printf(out, "\n  wave %u%s\n", wave, n > 1 ? " (these may run at the same time)" : "");
 		}
-		ordo_buf_printf(out, "  %4u. [%s] %s%s", s->id, s->component->id, s->title,
+		ordo_buf_printf(out, "  %4u. [%s] %s%s", s->id, ordo_step_subject(s), s->title,
 				s->manual ? "" : " (automatic)");
 		ordo_buf_puts(out, "\n        ");
 		ordo_buf_printf(out, "%s", s->action);
@@ -281,7 +296,7 @@ void ordo_render_markdown(ordo_buf *out, const ordo_report *r, const ordo_plan *
 					wave);
 		}
 		ordo_buf_printf(out, "| %u | ", s->id);
-		md(out, s->component->id);
+		md(out, ordo_step_subject(s));
 		ordo_buf_printf(out, " | %s | ", s->action);
 		ordo_buf b = ORDO_BUF_INIT;
 		targets(&b, s, 6);
@@ -345,7 +360,7 @@ void ordo_render_dot(ordo_buf *out, const ordo_report *r, const ordo_plan *p)
 			ordo_buf_printf(out, "  subgraph cluster_wave%u {\n    label=\"wave %u\";\n", wave, wave);
 		}
 		ordo_buf b = ORDO_BUF_INIT;
-		ordo_buf_printf(&b, "%u. %s\n%s", s->id, s->component->id, s->action);
+		ordo_buf_printf(&b, "%u. %s\n%s", s->id, ordo_step_subject(s), s->action);
 		if (s->role)
 			ordo_buf_printf(&b, " %s", s->role);
 		if (s->nservers || s->members) {

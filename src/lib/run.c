@@ -53,7 +53,7 @@ char *ordo_step_signature(const ordo_step *s)
 {
 	ordo_buf b = ORDO_BUF_INIT;
 	char v[64];
-	ordo_buf_printf(&b, "%s|%s|%s|", s->component->id, s->action, s->role ? s->role : "");
+	ordo_buf_printf(&b, "%s|%s|%s|", ordo_step_subject(s), s->action, s->role ? s->role : "");
 	for (uint32_t i = 0; i < s->nservers; i++)
 		ordo_buf_printf(&b, "%s%s", i ? "," : "", s->servers[i]);
 	ordo_buf_printf(&b, "|%llu|%s|%s|%s", (unsigned long long)s->members,
@@ -299,8 +299,8 @@ static void view_of(const ordo_plan *p, const ordo_step *s, sstate *ss, const ch
 	v->id = s->id;
 	v->action = s->action;
 	v->phase = ordo_phase_name(s->phase);
-	v->product = s->component->product->id;
-	v->component = s->component->id;
+	v->product = ordo_step_product_id(s);
+	v->component = s->component ? s->component->id : "";
 	v->role = s->role;
 	v->from = s->from.scale ? ordo_version_str(&s->from, ss->vfrom, sizeof(ss->vfrom)) : "";
 	v->to = s->to.scale ? ordo_version_str(&s->to, ss->vto, sizeof(ss->vto)) : "";

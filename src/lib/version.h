@@ -18,6 +18,13 @@ typedef struct ordo_scale {
 	const char **entries;  /* oldest first */
 	uint32_t n;
 	const char *suffix;    /* "UR", "CU"; NULL when the scale has none */
+	/* for a scale of shared infrastructure (a database server's versions,
+	 * an operating system): what reports call it, and how the plan names
+	 * the step that upgrades it (all NULL when the catalog says nothing) */
+	const char *title;            /* "SQL Server" */
+	const char *step_product;     /* the step's "product": "sql_server" */
+	const char *step_role;        /* the step's "role": "sql_instance" */
+	const char *default_instance; /* the instance a database names by default */
 } ordo_scale;
 
 typedef struct {

@@ -150,9 +150,13 @@ static void random_estate(ordo_buf *b, uint32_t seed)
 				ordo_buf_printf(b, "%sS%u", j ? ", " : "", (first + j) % 12);
 			ordo_buf_puts(b, "]\n");
 		}
-		if (rnd(2))
-			ordo_buf_printf(b, "    database: {server: SQL%u, sql_version: \"%s\"}\n", rnd(3),
-					cat->sql.entries[rnd(cat->sql.n)]);
+		if (rnd(2)) {
+			/* an instance runs one version: its name follows from it, so
+			 * components that draw the same server and version share it */
+			uint32_t v = rnd(cat->sql.n);
+			ordo_buf_printf(b, "    database: {server: SQL%u, instance: I%u, sql_version: \"%s\"}\n",
+					rnd(3), v, cat->sql.entries[v]);
+		}
 		if (k > 0 && rnd(2))
 			ordo_buf_printf(b, "    integrations: [c%u]\n", rnd(k));
 		if (!strcmp(p->id, "orchestrator") && n > 1) {
