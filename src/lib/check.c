@@ -714,6 +714,8 @@ static void eval_check(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc, 
  * operating system, pending_restart and domain_joined: then servers alike
  * in those three give the same result, and a million agents on a handful
  * of systems cost a handful of evaluations. */
+static bool server_keyed(const ordo_cat_check *k);
+
 static void server_path(const char *path, const ordo_loc *loc, void *payload)
 {
 	bool *keyed = payload;
@@ -723,6 +725,11 @@ static void server_path(const char *path, const ordo_loc *loc, void *payload)
 	if (strcmp(path, "server.os") && strcmp(path, "server.pending_restart") &&
 	    strcmp(path, "server.domain_joined"))
 		*keyed = false;
+}
+
+bool ordo_check_server_keyed(const ordo_cat_check *k)
+{
+	return server_keyed(k);
 }
 
 static bool server_keyed(const ordo_cat_check *k)
@@ -1118,6 +1125,11 @@ ordo_finding *ordo_report_add(ordo_report *r, const char *id, const ordo_cat_che
 	f->check = k;
 	f->severity = k ? k->severity : sev;
 	f->waivable = k ? k->waivable : true;
+	const ordo_builtin_finding *b = k && k->builtin ? ordo_builtin_finding_get(id) : NULL;
+	if (b) { /* the engine's own finding: its weight is the engine's */
+		f->severity = b->severity;
+		f->waivable = b->waivable;
+	}
 	f->component = comp;
 	f->hop_index = -1;
 	f->title = ordo_arena_strdup(r->arena, title);

@@ -122,6 +122,10 @@ const char *ordo_sequence_rule(const ordo_estate *e, const ordo_component *a,
  * catalog. */
 const char *ordo_member_after(const ordo_estate *e, const ordo_component *c,
 			      const ordo_role_members *rm, uint32_t i, ordo_eval *ev);
+/** Whether a server-scope condition reads nothing of its server but the
+ * operating system, pending_restart and domain_joined (servers alike in
+ * those give the same result). */
+bool ordo_check_server_keyed(const ordo_cat_check *k);
 /** Format a version into the arena. */
 const char *ordo_version_dup(ordo_arena *a, const ordo_version *v);
 

@@ -391,10 +391,11 @@ static ordo_version os_now(gen *g, const char *server)
 }
 
 /* The lowest system after the server's present one that every role on it
- * accepts where it is now and that c's role accepts at release `to`; false
+ * accepts where it is now (c's own role only when it stays installed
+ * meanwhile) and that c's role accepts at release `to`; false
  * when none does (or the present one is unknown). */
 static bool os_choose(gen *g, const char *server, const ordo_component *c, const char *role,
-		      const ordo_version *to, ordo_version *out)
+		      const ordo_version *to, bool installed, ordo_version *out)
 {
 	ordo_version cur = os_now(g, server);
 	if (!cur.scale)
@@ -405,9 +406,14 @@ static bool os_choose(gen *g, const char *server, const ordo_component *c, const
 		bool ok = ordo_product_os_allows(c->product, to->idx, role, &cand);
 		for (size_t i = 0; ok && hosted && i < hosted->len; i++) {
 			const hosted_role *h = hosted->items[i];
-			if (h->c == c && !strcmp(h->role, role))
-				continue;
-			ok = ordo_product_os_allows(h->c->product, g->cur[h->c->index].idx, h->role, &cand);
+			/* every role of c there where it is going; where it is now too,
+			 * unless a procedure takes the moving role off the server for the
+			 * system upgrade */
+			if (h->c == c)
+				ok = ordo_product_os_allows(c->product, to->idx, h->role, &cand);
+			if (ok && (h->c != c || installed || strcmp(h->role, role)))
+				ok = ordo_product_os_allows(h->c->product, g->cur[h->c->index].idx,
+							    h->role, &cand);
 		}
 		if (ok) {
 			*out = cand;
@@ -618,7 +624,7 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 		if (!strcmp(ps->action, "upgrade-os"))
 			for (uint32_t j = 0; j < n; j++) {
 				ordo_version nv;
-				if (os_choose(g, names[j], h->comp, role->id, &h->hop->to, &nv))
+				if (os_choose(g, names[j], h->comp, role->id, &h->hop->to, false, &nv))
 					os_moved(g, s, names[j], &nv);
 			}
 		if (h->stage_why)
@@ -902,9 +908,14 @@ static void no_pack_fits(gen *g, const packref *pr, ordo_version served)
 static bool sql_fits_now(gen *g, const ordo_sql_instance *in, const ordo_version *v,
 			 const ordo_component *c, const ordo_version *to, const ordo_component **who)
 {
+	const ordo_version *cur = &g->sql_cur[in->index];
 	for (uint32_t i = 0; i < in->nusers; i++) {
 		const ordo_component *u = in->users[i];
-		bool ok = ordo_product_sql_allows(u->product, g->cur[u->index].idx, v) &&
+		int32_t now = g->cur[u->index].idx;
+		/* a user that does not accept the present version either is
+		 * unsupported already (a finding): it constrains nothing here */
+		bool broken = !ordo_product_sql_allows(u->product, now, cur);
+		bool ok = (broken || ordo_product_sql_allows(u->product, now, v)) &&
 			  (u != c || ordo_product_sql_allows(u->product, to->idx, v));
 		if (!ok) {
 			*who = u;
@@ -1133,7 +1144,7 @@ static void plan_os(gen *g, const hopctx *hc, ordo_finding *f, ordo_vec *prev)
 				role = h->role;
 		}
 		ordo_version nv;
-		if (!role || !os_choose(g, server, c, role, to, &nv)) {
+		if (!role || !os_choose(g, server, c, role, to, true, &nv)) {
 			all = false;
 			continue;
 		}

@@ -7,6 +7,7 @@
  * finished step list, the estate and the catalog, so a generator bug shows
  * up as a violation instead of being certified by the code that made it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -63,7 +64,25 @@ typedef struct {
 	ordo_arena *a;
 	ordo_estate sim_estate;
 	ordo_buf packs_seen; /* what check_packs() last looked at (pack_state()) */
+	/* shared infrastructure as the steps leave it */
+	ordo_version *sql;   /* per SQL instance */
+	ordo_map os;         /* server name -> ordo_version*, once a step upgraded it */
+	ordo_map down;       /* "c|r|k" of members uninstalled and not yet installed again */
+	ordo_map hosted;     /* server name -> ordo_vec* of member refs (made on demand) */
+	bool hosted_built;
+	/* the catalog's invariants judged per member and per component */
+	const ordo_cat_check **inv_member, **inv_comp;
+	uint32_t ninv_member, ninv_comp;
+	bool *inv_keyed;     /* per inv_member: reads only the server's system and flags */
+	struct inv_memo {
+		uint64_t key;
+		uint8_t used, bad;
+	} *memo;             /* results of keyed member checks */
+	bool *held;          /* per component: a step of it that waits for an open
+			      * blocker was replayed, so its state is hypothetical */
 } vctx;
+
+#define INV_MEMO 4096
 
 static void violate(vctx *v, uint32_t step, const char *rule, const char *msg)
 {
@@ -377,6 +396,287 @@ static void check_order(vctx *v, uint32_t step, const ordo_step *cur)
 	}
 }
 
+/* ---- invariants at every state ---- */
+
+/* what a step can change that an invariant judges: a member of a role
+ * (server scope) or a component as a whole (hop and component scope) */
+typedef struct {
+	uint32_t c, r, k; /* k = UINT32_MAX: the component */
+} unit_ref;
+
+static const char *down_key(vctx *v, uint32_t c, uint32_t r, uint32_t k, char *buf, size_t n)
+{
+	(void)v;
+	snprintf(buf, n, "%u|%u|%u", c, r, k);
+	return buf;
+}
+
+static bool member_down(vctx *v, uint32_t c, uint32_t r, uint32_t k)
+{
+	if (!v->down.len)
+		return false;
+	char b[40];
+	down_key(v, c, r, k, b, sizeof(b));
+	return ordo_map_get(&v->down, b, strlen(b)) != NULL;
+}
+
+static const ordo_version *os_of(vctx *v, const char *server)
+{
+	return v->os.len ? ordo_map_get(&v->os, server, strlen(server)) : NULL;
+}
+
+/* Where member k of role r runs at this point: once its role moved to a
+ * new computer (its upgrade step named it), there. */
+static const char *member_where(vctx *v, const ordo_component *c, uint32_t r, uint32_t k)
+{
+	const ordo_role_members *rm = &c->roles[r];
+	const char *nm = ordo_role_member(rm, k);
+	if (!rm->role->moves_to)
+		return nm;
+	const cstate *cs = &v->cs[c->index];
+	ordo_version at = mget(c, &cs->named[r][k]);
+	if (ordo_version_cmp_release(&at, &cs->start) > 0)
+		return ordo_member_after(v->e, c, rm, k, &v->ev);
+	return nm;
+}
+
+/* Does invariant q hold against member u (false: it is violated)? */
+static bool member_bad(vctx *v, uint32_t q, const unit_ref *u)
+{
+	const ordo_cat_check *k = v->inv_member[q];
+	const ordo_component *c = &v->e->components[u->c];
+	const ordo_role_members *rm = &c->roles[u->r];
+	if (member_down(v, u->c, u->r, u->k))
+		return false; /* not installed: nothing runs there to be supported */
+	cstate *cs = &v->cs[u->c];
+	ordo_version ver = mget(c, &cs->named[u->r][u->k]);
+	const char *where = member_where(v, c, u->r, u->k);
+	const ordo_server *sv = where == ordo_role_member(rm, u->k) ? rm->servers[u->k]
+								     : ordo_estate_server(v->e, where);
+	const ordo_version *os = os_of(v, where);
+	ordo_version os_v = os ? *os : sv ? sv->os : (ordo_version){NULL, 0, -1};
+	struct inv_memo *m = NULL;
+	uint64_t key = 0;
+	if (v->inv_keyed[q] && !c->instance) {
+		key = ((uint64_t)q << 56) ^ ((uint64_t)u->c << 44) ^ ((uint64_t)u->r << 36) ^
+		      ((uint64_t)(uint32_t)ver.idx << 28) ^ ((uint64_t)(uint32_t)(ver.sub + 1) << 12) ^
+		      ((uint64_t)(uint32_t)(os_v.scale ? os_v.idx + 1 : 0) << 6) ^
+		      (uint64_t)(uint32_t)(os_v.sub + 1) ^
+		      ((uint64_t)(sv ? sv->pending_restart + 2 : 0) << 60) ^
+		      ((uint64_t)(sv ? sv->domain_joined + 2 : 0) << 62);
+		key = key * 0x9E3779B97F4A7C15ULL + 1;
+		m = &v->memo[(key >> 20) % INV_MEMO];
+		if (m->used && m->key == key)
+			return m->bad;
+	}
+	ordo_scope_ctx sc = {.estate = &v->sim_estate, .comp = cs->sim, .hop_index = -1,
+			     .role = rm->role->id, .server_name = where, .server = sv,
+			     .version_override = &ver, .os_override = os,
+			     .sql_override = c->instance ? &v->sql[c->instance->index] : NULL};
+	sc.support = ordo_product_support(c->product, ver.idx);
+	ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
+	ordo_eval_reset(&v->ev);
+	bool bad = ordo_expr_test(k->when, &ctx, &v->ev);
+	if (m) {
+		m->used = 1;
+		m->key = key;
+		m->bad = bad;
+	}
+	return bad;
+}
+
+/* Does component invariant q fail for component c at either end of where
+ * its members are (during a hop both releases run)? */
+static bool comp_bad(vctx *v, uint32_t q, uint32_t ci)
+{
+	const ordo_cat_check *k = v->inv_comp[q];
+	const ordo_component *c = &v->e->components[ci];
+	cstate *cs = &v->cs[ci];
+	ordo_version mn, mx;
+	min_max(cs, &mn, &mx);
+	for (int end = 0; end < 2; end++) {
+		ordo_version ver = end ? mx : mn;
+		if (end && ordo_version_cmp_release(&mn, &mx) == 0)
+			break;
+		ordo_scope_ctx sc = {.estate = &v->sim_estate, .comp = cs->sim, .hop_index = -1,
+				     .version_override = &ver,
+				     .sql_override = c->instance ? &v->sql[c->instance->index] : NULL};
+		sc.support = ordo_product_support(c->product, ver.idx);
+		ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
+		ordo_eval_reset(&v->ev);
+		if (ordo_expr_test(k->when, &ctx, &v->ev))
+			return true;
+	}
+	return false;
+}
+
+static bool listed(const ordo_strlist *l, const char *id)
+{
+	if (!l->n)
+		return true;
+	for (uint32_t i = 0; i < l->n; i++)
+		if (!strcmp(l->items[i], id))
+			return true;
+	return false;
+}
+
+/* the bits of every invariant that applies to u, in order */
+static void judge(vctx *v, const unit_ref *u, ordo_buf *bits)
+{
+	const ordo_component *c = &v->e->components[u->c];
+	if (u->k == UINT32_MAX) {
+		for (uint32_t q = 0; q < v->ninv_comp; q++) {
+			const ordo_cat_check *k = v->inv_comp[q];
+			bool b = listed(&k->products, c->product->id) && comp_bad(v, q, u->c);
+			ordo_buf_putc(bits, b);
+		}
+		return;
+	}
+	const char *role = c->roles[u->r].role->id;
+	for (uint32_t q = 0; q < v->ninv_member; q++) {
+		const ordo_cat_check *k = v->inv_member[q];
+		bool b = listed(&k->products, c->product->id) && listed(&k->roles, role) &&
+			 member_bad(v, q, u);
+		ordo_buf_putc(bits, b);
+	}
+}
+
+static void push_unit(ordo_vec *units, uint32_t c, uint32_t r, uint32_t k)
+{
+	unit_ref *u = ordo_xmalloc(sizeof(*u));
+	u->c = c;
+	u->r = r;
+	u->k = k;
+	ordo_vec_push(units, u);
+}
+
+/* member refs by the server they run on (only when a step upgrades a
+ * system: most plans have none) */
+static const ordo_vec *hosted_on(vctx *v, const char *server)
+{
+	if (!v->hosted_built) {
+		v->hosted_built = true;
+		v->hosted.nocase = true;
+		for (uint32_t ci = 0; ci < v->e->ncomponents; ci++) {
+			const ordo_component *c = &v->e->components[ci];
+			for (uint32_t r = 0; r < c->nroles; r++)
+				for (uint32_t k = 0; c->roles[r].named && k < c->roles[r].count; k++) {
+					const char *names[2] = {ordo_role_member(&c->roles[r], k),
+								ordo_member_after(v->e, c, &c->roles[r], k, &v->ev)};
+					for (int x = 0; x < 2; x++) {
+						if (x && names[1] == names[0])
+							break;
+						ordo_vec *l = ordo_map_get(&v->hosted, names[x], strlen(names[x]));
+						if (!l) {
+							l = ordo_arena_alloc(v->a, sizeof(*l));
+							ordo_map_put(&v->hosted, names[x], strlen(names[x]), l);
+						}
+						unit_ref *u = ordo_arena_alloc(v->a, sizeof(*u));
+						*u = (unit_ref){ci, r, k};
+						ordo_vec_push(l, u);
+					}
+				}
+		}
+	}
+	return ordo_map_get(&v->hosted, server, strlen(server));
+}
+
+/* The members and components a step can change the verdict of. */
+static void affected(vctx *v, const ordo_step *s, ordo_vec *units)
+{
+	if (s->instance) {
+		for (uint32_t i = 0; i < s->nserves; i++)
+			push_unit(units, (uint32_t)s->serves[i]->index, 0, UINT32_MAX);
+		return;
+	}
+	if (!s->component)
+		return;
+	const ordo_component *c = s->component;
+	uint32_t ci = (uint32_t)c->index;
+	bool os = !strcmp(s->action, "upgrade-os") && s->os_to.scale;
+	if (os) {
+		for (uint32_t j = 0; j < s->nservers; j++) {
+			const ordo_vec *l = hosted_on(v, s->servers[j]);
+			for (size_t i = 0; l && i < l->len; i++) {
+				const unit_ref *u = l->items[i];
+				push_unit(units, u->c, u->r, u->k);
+			}
+		}
+		return;
+	}
+	push_unit(units, ci, 0, UINT32_MAX);
+	if (!v->ninv_member || !s->role)
+		return;
+	int r = role_index(c, s->role);
+	if (r < 0 || !c->roles[r].named)
+		return;
+	cstate *cs = &v->cs[ci];
+	if (!cs->indexed[r])
+		index_role(v, c, cs, (uint32_t)r);
+	for (uint32_t j = 0; j < s->nservers; j++) {
+		uintptr_t at = (uintptr_t)ordo_map_get(&cs->index[r], s->servers[j], strlen(s->servers[j]));
+		if (at)
+			push_unit(units, ci, (uint32_t)r, (uint32_t)(at - 1));
+	}
+}
+
+/* Changes of infrastructure and installation the replay keeps. */
+static void apply_infra(vctx *v, const ordo_step *s)
+{
+	if (s->instance && !strcmp(s->action, "upgrade-sql")) {
+		v->sql[s->instance->index] = s->to;
+		return;
+	}
+	if (!strcmp(s->action, "upgrade-os") && s->os_to.scale) {
+		for (uint32_t j = 0; j < s->nservers; j++) {
+			ordo_version *nv = ordo_arena_alloc(v->a, sizeof(*nv));
+			*nv = s->os_to;
+			ordo_map_put(&v->os, s->servers[j], strlen(s->servers[j]), nv);
+		}
+		return;
+	}
+	bool un = !strcmp(s->action, "uninstall"), up = !strcmp(s->action, "upgrade");
+	if ((!un && !up) || !s->component || !s->role)
+		return;
+	const ordo_component *c = s->component;
+	int r = role_index(c, s->role);
+	if (r < 0 || !c->roles[r].named || (up && !v->down.len))
+		return;
+	cstate *cs = &v->cs[c->index];
+	if (!cs->indexed[r])
+		index_role(v, c, cs, (uint32_t)r);
+	for (uint32_t j = 0; j < s->nservers; j++) {
+		uintptr_t at = (uintptr_t)ordo_map_get(&cs->index[r], s->servers[j], strlen(s->servers[j]));
+		if (!at)
+			continue;
+		char b[40];
+		down_key(v, (uint32_t)c->index, (uint32_t)r, (uint32_t)(at - 1), b, sizeof(b));
+		if (un)
+			ordo_map_put(&v->down, ordo_arena_strdup(v->a, b), strlen(b), (void *)1);
+		else if (ordo_map_get(&v->down, b, strlen(b)))
+			ordo_map_put(&v->down, b, strlen(b), NULL); /* the stored key stays */
+	}
+}
+
+static void report_invariant(vctx *v, const ordo_step *s, const unit_ref *u, uint32_t q)
+{
+	const ordo_component *c = &v->e->components[u->c];
+	if (u->k == UINT32_MAX) {
+		const ordo_cat_check *k = v->inv_comp[q];
+		violate(v, s->id, k->id,
+			ordo_arena_printf(v->a, "after this step %s is in a state %s forbids (%s)", c->id,
+					  k->id, k->title.source ? k->title.source : k->id));
+		return;
+	}
+	const ordo_cat_check *k = v->inv_member[q];
+	const char *where = member_where(v, c, u->r, u->k);
+	ordo_version ver = mget(c, &v->cs[u->c].named[u->r][u->k]);
+	violate(v, s->id, k->id,
+		ordo_arena_printf(v->a, "after this step %s (%s of %s at %s) is in a state %s forbids (%s)",
+				  where, c->roles[u->r].role->id, c->id, vstr(v, &ver), k->id,
+				  k->title.source ? k->title.source : k->id));
+}
+
 uint32_t ordo_plan_verify(ordo_plan *p)
 {
 	const ordo_report *r = p->report;
@@ -434,6 +734,36 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 			v.cs[i].packs[k].for_comp = v.cs[e->components[i].packs[k].for_comp->index].sim;
 	}
 	v.sim_estate.components = simc;
+	for (uint32_t i = 0; i < e->ncomponents; i++) {
+		/* integrations point at the replayed copies too */
+		const ordo_component *c = &e->components[i];
+		if (!c->nintegrations)
+			continue;
+		ordo_component **in = ordo_arena_alloc(v.a, sizeof(*in) * (c->nintegrations + 1));
+		for (uint32_t k = 0; k < c->nintegrations; k++)
+			in[k] = &simc[c->integrations[k]->index];
+		simc[i].integrations = in;
+	}
+	v.sql = ordo_arena_alloc(v.a, sizeof(ordo_version) * (e->ninstances + 1));
+	for (uint32_t i = 0; i < e->ninstances; i++)
+		v.sql[i] = e->instances[i]->version;
+	v.os.nocase = true;
+	v.inv_member = ordo_arena_alloc(v.a, sizeof(void *) * (v.c->nchecks + 1));
+	v.inv_comp = ordo_arena_alloc(v.a, sizeof(void *) * (v.c->nchecks + 1));
+	v.inv_keyed = ordo_arena_alloc(v.a, sizeof(bool) * (v.c->nchecks + 1));
+	for (uint32_t q = 0; q < v.c->nchecks; q++) {
+		const ordo_cat_check *k = &v.c->checks[q];
+		if (!k->invariant || !k->when || k->builtin)
+			continue;
+		if (k->scope == ORDO_SCOPE_SERVER) {
+			v.inv_keyed[v.ninv_member] = ordo_check_server_keyed(k);
+			v.inv_member[v.ninv_member++] = k;
+		} else if (k->scope == ORDO_SCOPE_HOP || k->scope == ORDO_SCOPE_COMPONENT) {
+			v.inv_comp[v.ninv_comp++] = k;
+		}
+	}
+	v.memo = ordo_arena_alloc(v.a, sizeof(*v.memo) * INV_MEMO);
+	v.held = ordo_arena_alloc(v.a, sizeof(bool) * (e->ncomponents + 1));
 
 	/* the order itself */
 	for (uint32_t i = 0; i < p->nsteps; i++) {
@@ -470,13 +800,46 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		check_packs(&v, 0);
 	}
 	check_order(&v, 0, NULL);
+	ordo_vec units = ORDO_VEC_INIT;
+	ordo_buf before = ORDO_BUF_INIT, after = ORDO_BUF_INIT;
 	for (uint32_t i = 0; i < p->nsteps; i++) {
 		const ordo_step *s = p->steps[i];
+		bool infra = s->instance || !strcmp(s->action, "upgrade-os") ||
+			     !strcmp(s->action, "uninstall");
 		bool changes = !strcmp(s->action, "upgrade") || !strcmp(s->action, "apply-update-rollup") ||
-			       s->pack_for;
+			       s->pack_for || infra;
 		if (!changes)
 			continue;
-		apply(&v, s);
+		/* what the invariants say of what the step touches, before and after */
+		bool judging = v.ninv_member || v.ninv_comp;
+		if (judging) {
+			for (size_t q = 0; q < units.len; q++)
+				free(units.items[q]);
+			units.len = 0;
+			before.len = after.len = 0;
+			affected(&v, s, &units);
+			for (size_t q = 0; q < units.len; q++)
+				judge(&v, units.items[q], &before);
+		}
+		apply_infra(&v, s);
+		if (!s->instance && !(infra && strcmp(s->action, "uninstall")))
+			apply(&v, s);
+		if (s->nblocked && s->component)
+			v.held[s->component->index] = true;
+		if (judging && units.len) {
+			sync_sim(&v);
+			for (size_t q = 0; q < units.len; q++)
+				judge(&v, units.items[q], &after);
+			/* a step that waits for an open blocker is listed, not planned to run */
+			size_t at = 0;
+			for (size_t q = 0; q < units.len; q++) {
+				const unit_ref *u = units.items[q];
+				uint32_t n = u->k == UINT32_MAX ? v.ninv_comp : v.ninv_member;
+				for (uint32_t x = 0; x < n; x++, at++)
+					if (!before.ptr[at] && after.ptr[at] && !s->nblocked && !v.held[u->c])
+						report_invariant(&v, s, u, x);
+			}
+		}
 		if (any_packs) {
 			sync_sim(&v);
 			check_packs(&v, s->id);
@@ -484,6 +847,12 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		if (!strcmp(s->action, "upgrade"))
 			check_order(&v, s->id, s);
 	}
+
+	for (size_t q = 0; q < units.len; q++)
+		free(units.items[q]);
+	ordo_vec_release(&units);
+	ordo_buf_release(&before);
+	ordo_buf_release(&after);
 
 	/* the end state: every member where its component is going, nothing mixed */
 	for (uint32_t i = 0; i < e->ncomponents; i++) {
@@ -514,6 +883,9 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 	for (uint32_t i = 0; i < e->ncomponents; i++)
 		for (uint32_t rr = 0; rr < e->components[i].nroles; rr++)
 			ordo_map_release(&v.cs[i].index[rr]);
+	ordo_map_release(&v.os);
+	ordo_map_release(&v.down);
+	ordo_map_release(&v.hosted);
 	ordo_eval_release(&v.ev);
 	ordo_buf_release(&v.packs_seen);
 	free(p->violations_);

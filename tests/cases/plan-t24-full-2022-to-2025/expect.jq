@@ -1,7 +1,9 @@
 # T24 (2025): SMA, Orchestrator, SM, DPM, OM, ConfigMgr, VMM; SPF stays at 2022
-# VMM 2022 and DPM 2022 run on Windows Server 2022, which their 2025 releases do not support: steps of the plan upgrade the OS
+# VMM 2022 runs on Windows Server 2022, which VMM 2025 does not support: a step of the plan upgrades the OS.
+# DPM 2025 runs on Windows Server 2022 and 2025 (its requirements page), so DPM01 keeps its system.
 .verdict == "warnings"
-[.findings[] | select(.severity == "blocker") | .id] == ["os.unsupported","os.unsupported"]
+[.findings[] | select(.severity == "blocker") | .id] == ["os.unsupported"]
+[.steps[] | select(.component == "dpm" and .action == "upgrade-os")] == []
 all(.findings[] | select(.id == "os.unsupported"); (.resolved_by | length) == 1)
 . as $p | all(.findings[] | select(.id == "os.unsupported"); . as $f | $p.steps[.resolved_by[0] - 1] | .action == "upgrade-os" and .component == $f.component)
 [.steps[] | select(.component == "vmm" and .role == "management_server" and .phase == "upgrade") | .action] | index("uninstall") < index("upgrade-os") and index("upgrade-os") < index("upgrade")
