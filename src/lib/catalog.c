@@ -52,6 +52,12 @@ const ordo_builtin_finding ordo_builtin_findings[] = {
 	{"path.intermediate", ORDO_SEV_INFO, true, "The target is reached through intermediate releases",
 	 "The target is reached through intermediate releases; every hop is completed across the "
 	 "suite before the next starts."},
+	{"path.kept", ORDO_SEV_INFO, true, "Kept at its release",
+	 "The estate says upgrade.keep: the component stays at its release, the plan has no step "
+	 "for it, and the catalog's checks judge it beside the releases the others reach."},
+	{"path.retired", ORDO_SEV_INFO, true, "Retired by the plan",
+	 "The estate says upgrade.retire: the plan uninstalls the component (and unregisters the "
+	 "integration packs for it) before anything it integrates with moves."},
 	{"sequence.out-of-order", ORDO_SEV_BLOCKER, true, "Components were upgraded out of the supported order",
 	 "A component that the suite's order puts later is already at a newer release than one that "
 	 "must be upgraded before it: the estate is mixed in an unsupported order."},
@@ -622,6 +628,32 @@ const ordo_cat_fact *ordo_fact_lookup(const ordo_cat_fact *map, const char *path
 	return f;
 }
 
+/* upgrade.keep and upgrade.retire are the engine's: every product has
+ * them (booleans), so estates and conditions may use them without each
+ * product declaring them, and no product may declare them itself. */
+static const char *const intentions[] = {"keep", "retire", NULL};
+
+static void engine_intentions(cx *x, const ordo_node *decl, ordo_cat_fact *up)
+{
+	for (uint32_t i = 0; i < up->nkeys; i++)
+		for (int j = 0; intentions[j]; j++)
+			if (!strcmp(up->keys[i].name, intentions[j]))
+				ordo_rd_error(&x->r, ordo_node_get(decl, intentions[j]),
+					      "'upgrade.%s' is an intention of every product; do not declare it",
+					      intentions[j]);
+	ordo_cat_fact *keys = ordo_arena_alloc(x->b->c->arena, sizeof(ordo_cat_fact) * (up->nkeys + 3));
+	if (up->nkeys)
+		memcpy(keys, up->keys, sizeof(ordo_cat_fact) * up->nkeys);
+	for (int j = 0; intentions[j]; j++) {
+		ordo_cat_fact *f = &keys[up->nkeys++];
+		memset(f, 0, sizeof(*f));
+		f->name = intentions[j];
+		f->type = ORDO_FACT_BOOL;
+	}
+	up->keys = keys;
+	up->type = ORDO_FACT_MAP;
+}
+
 static int32_t release_index(cx *x, const ordo_node *at, const char *text)
 {
 	int i = ordo_scale_find(&x->b->c->release, text, strlen(text));
@@ -664,7 +696,7 @@ static void build_product(cx *x, const entry *e, ordo_cat_product *p, int index)
 	cx_at(x, e);
 	static const char *const keys[] = {"id",     "name",    "releases", "track",   "last_release",
 					   "roles",  "facts",   "upgrade",  "edges",   "support",
-					   "sources", "doc",    NULL};
+					   "sources", "doc",    "stays_after_last_release", NULL};
 	p->id = e->key;
 	p->index = index;
 	p->loc = ordo_node_loc(e->doc, n);
@@ -693,6 +725,10 @@ static void build_product(cx *x, const entry *e, ordo_cat_product *p, int index)
 		p->releases[p->nreleases++] = idx;
 	}
 	version_field(x, n, "last_release", where, false, &c->release, &p->last_release);
+	p->stays_after_last_release = ordo_rd_bool(&x->r, n, "stays_after_last_release", where, false);
+	if (p->stays_after_last_release && !p->last_release.scale)
+		ordo_rd_error(&x->r, ordo_node_get(n, "stays_after_last_release"),
+			      "'stays_after_last_release' of %s needs 'last_release'", where);
 
 	/* roles */
 	const ordo_node *roles = ordo_node_get(n, "roles");
@@ -778,6 +814,7 @@ static void build_product(cx *x, const entry *e, ordo_cat_product *p, int index)
 	/* facts */
 	fact_map(x, ordo_node_get(n, "facts"), &p->facts, 0);
 	fact_map(x, ordo_node_get(n, "upgrade"), &p->upgrade, 0);
+	engine_intentions(x, ordo_node_get(n, "upgrade"), &p->upgrade);
 
 	/* edges */
 	const ordo_node *edges = ordo_node_get(n, "edges");

@@ -118,6 +118,8 @@ typedef struct ordo_cat_product {
 	int32_t *releases;     /* indexes on the release scale, ascending */
 	uint32_t nreleases;
 	ordo_version last_release; /* scale NULL: none */
+	bool stays_after_last_release; /* a later target leaves it at last_release
+					* (serviced, supported beside later releases) */
 	ordo_cat_role *roles;
 	uint32_t nroles;
 	ordo_cat_fact facts;   /* a MAP declaration */

@@ -670,6 +670,7 @@ static void fire(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc, int ho
 			ordo_eval_reset(&rn->ev);
 			if (ordo_expr_test(k->accepted_by, &ctx, &rn->ev)) {
 				f->waived = true;
+				f->accepted = true;
 				ordo_buf why = ORDO_BUF_INIT;
 				ordo_buf_puts(&why, "accepted in the estate: ");
 				for (uint32_t i = 0; i < rn->ev.trace_len; i++)
@@ -877,6 +878,63 @@ static void builtin(runner *rn, const char *id, const ordo_component *comp, int 
 		add_primary_servers(rn->r, f, comp);
 }
 
+static const char *product_name(const ordo_component *c)
+{
+	return c->product->name ? c->product->name : c->product->id;
+}
+
+/* upgrade.keep or upgrade.retire: an info finding saying what becomes of
+ * the component (a retired one is resolved by the plan's uninstall steps) */
+static void intention_finding(runner *rn, const ordo_component *comp, const ordo_hop *whole)
+{
+	ordo_report *r = rn->r;
+	const char *ends = "";
+	if (comp->target_retired)
+		ends = ordo_arena_printf(r->arena, " %s has no release after %s.", product_name(comp),
+					 vstr(r, &comp->product->last_release));
+	else if (comp->requested_target.scale &&
+		 ordo_version_cmp_release(&comp->version, &comp->requested_target) < 0)
+		ends = ordo_arena_printf(r->arena, " It could reach %s; the intention takes precedence.",
+					 vstr(r, &comp->requested_target));
+	char *d;
+	if (comp->keep)
+		d = ordo_arena_printf(r->arena,
+				      "%s stays at %s (upgrade.keep): the plan has no step for it, and the catalog's checks judge it beside the releases the components it integrates with reach.%s",
+				      comp->id, vstr(r, &comp->version), ends);
+	else
+		d = ordo_arena_printf(r->arena,
+				      "%s (%s %s) is removed (upgrade.retire): the plan uninstalls it from every server of its roles, and unregisters the integration packs for it, before anything it integrates with moves.%s",
+				      comp->id, product_name(comp), vstr(r, &comp->version), ends);
+	(void)whole; /* not a hop: the component does not move */
+	builtin(rn, comp->keep ? "path.kept" : "path.retired", comp, -1, NULL, d,
+		comp->retire ? "uninstall" : NULL);
+}
+
+/* A product without a release at the target and no intention stated:
+ * path.none that says where the product ends and what to write. */
+static void ending_product(runner *rn, const ordo_component *comp, const ordo_hop *whole)
+{
+	ordo_report *r = rn->r;
+	const char *last = vstr(r, &comp->product->last_release);
+	char *d = ordo_arena_printf(r->arena,
+				    "%s ends at release %s: it has no release at %s, so %s (at %s) cannot reach the target. The estate must say what becomes of it.",
+				    product_name(comp), last, vstr(r, &comp->requested_target), comp->id,
+				    vstr(r, &comp->version));
+	ordo_finding *f = builtin_new(rn, "path.none", comp, -1, whole);
+	if (f->title)
+		return;
+	fill_text(rn, f, f->check, NULL, ordo_builtin_finding_get(f->id)->title, d);
+	add_primary_servers(r, f, comp);
+	f->nremediation = 3;
+	f->remediation = ordo_arena_alloc(r->arena, sizeof(ordo_remedy) * 3);
+	f->remediation[0] = (ordo_remedy){"step", ordo_arena_printf(
+		r->arena, "Say upgrade.retire: true on %s to have the plan uninstall it before the components it integrates with move.", comp->id)};
+	f->remediation[1] = (ordo_remedy){"step", ordo_arena_printf(
+		r->arena, "Or say upgrade.keep: true to keep it at %s; the catalog's checks then judge it beside the releases the others reach.", vstr(r, &comp->version))};
+	f->remediation[2] = (ordo_remedy){"hint", ordo_arena_printf(
+		r->arena, "Or give %s a target of its own, at most %s.", comp->id, last)};
+}
+
 static void path_findings(runner *rn)
 {
 	ordo_report *r = rn->r;
@@ -887,6 +945,14 @@ static void path_findings(runner *rn)
 		ordo_path_find(path, r->arena, comp->product, comp->version, comp->target);
 		ordo_hop whole = {comp->version, comp->target, NULL, false, false};
 		char *d;
+		if (comp->keep || comp->retire) {
+			intention_finding(rn, comp, &whole);
+			continue;
+		}
+		if (comp->target_retired && path->status == ORDO_PATH_NONE) {
+			ending_product(rn, comp, &whole);
+			continue;
+		}
 		if (path->status == ORDO_PATH_NONE || path->status == ORDO_PATH_DOWNGRADE) {
 			if (path->status == ORDO_PATH_DOWNGRADE)
 				d = ordo_arena_printf(r->arena,

@@ -24,6 +24,8 @@ typedef struct ordo_finding {
 	ordo_severity severity;
 	bool waivable;
 	bool waived;
+	bool accepted;             /* waived by the check's accepted_by: the estate
+				    * records the decision (upgrade.accept_...) */
 	const char *waive_reason;  /* when waived */
 	const char *waive_expires; /* when waived and the waiver has an expiry */
 	const ordo_component *component; /* NULL: the estate as a whole */

@@ -741,10 +741,12 @@ static void load_database(ld *l, ordo_component *comp, const ordo_node *db)
 		ordo_rd_is_seq(&l->r, sw, "'shared_with'");
 }
 
-/* The release a component actually goes to: a product that stops at
- * last_release stays there; a product whose versions do not follow the
- * suite's (track: independent) goes to its newest release unless the
- * component names a target of its own. */
+/* The release a component actually goes to: a kept or retired component
+ * stays at its own; a product that stops at last_release keeps the
+ * requested target (no path reaches it) unless the catalog says it stays
+ * there; a product whose versions do not follow the suite's (track:
+ * independent) goes to its newest release unless the component names a
+ * target of its own. */
 static void effective_target(ordo_component *comp, bool own_target)
 {
 	const ordo_cat_product *p = comp->product;
@@ -752,16 +754,35 @@ static void effective_target(ordo_component *comp, bool own_target)
 	comp->target_retired = false;
 	if (!comp->target.scale)
 		return;
+	if (p->last_release.scale && ordo_version_cmp_release(&comp->target, &p->last_release) > 0)
+		comp->target_retired = true;
+	if (comp->keep || comp->retire) {
+		comp->target = comp->version;
+		return;
+	}
 	if (p->independent && !own_target && p->nreleases &&
 	    !ordo_product_has_release(p, comp->target.idx)) {
 		comp->target.idx = p->releases[p->nreleases - 1];
 		comp->target.sub = -1;
 		return;
 	}
-	if (p->last_release.scale && ordo_version_cmp_release(&comp->target, &p->last_release) > 0) {
+	if (comp->target_retired && p->stays_after_last_release)
 		comp->target = p->last_release;
-		comp->target_retired = true;
-	}
+}
+
+/* upgrade.keep and upgrade.retire, the intentions every product has */
+static void load_intentions(ld *l, ordo_component *comp, const ordo_node *up)
+{
+	if (!up || up->type != ORDO_NODE_MAP)
+		return;
+	/* their type is checked with the other declared intentions */
+	const ordo_node *k = ordo_node_get(up, "keep"), *r = ordo_node_get(up, "retire");
+	comp->keep = k && k->type == ORDO_NODE_BOOL && k->boolean;
+	comp->retire = r && r->type == ORDO_NODE_BOOL && r->boolean;
+	if (comp->keep && comp->retire)
+		ordo_rd_error(&l->r, ordo_node_get(up, "retire"),
+			      "component '%s' says both upgrade.keep and upgrade.retire; it is either kept at its release or removed",
+			      comp->id);
 }
 
 static void load_component(ld *l, const ordo_node *n, int index)
@@ -835,6 +856,7 @@ static void load_component(ld *l, const ordo_node *n, int index)
 		ordo_rd_error(&l->r, n, "no target for component '%s': set 'target' in the estate or the component",
 			      id);
 	}
+	load_intentions(l, comp, ordo_node_get(n, "upgrade"));
 	effective_target(comp, tn && tn->type != ORDO_NODE_NULL);
 
 	load_roles(l, comp, ordo_node_get(n, "roles"));

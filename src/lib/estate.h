@@ -84,6 +84,8 @@ typedef struct ordo_component {
 	ordo_version target;           /* effective: clamped to last_release */
 	ordo_version requested_target; /* what the estate asked for */
 	bool target_retired;           /* requested beyond last_release */
+	bool keep;                     /* upgrade.keep: stays at its release */
+	bool retire;                   /* upgrade.retire: the plan uninstalls it */
 	ordo_role_members *roles;      /* in the catalog's role order */
 	uint32_t nroles;
 	const ordo_node *node;

@@ -816,6 +816,8 @@ static uint32_t packs_for(gen *g, const ordo_component *c, packref *out, uint32_
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < g->e->ncomponents; i++) {
 		const ordo_component *host = &g->e->components[i];
+		if (host->retire)
+			continue; /* uninstalled before anything moves, its packs with it */
 		for (uint32_t j = 0; j < host->npacks && n < cap; j++)
 			if (host->packs[j].for_comp == c)
 				out[n++] = (packref){host, j};
@@ -1621,6 +1623,128 @@ static void gen_leftovers(gen *g, ordo_vec *exits)
 	}
 }
 
+/* ---- retired components (upgrade.retire) ---- */
+
+/* Must b's first hop wait until r is removed? When they integrate (either
+ * way), when b hosts an integration pack for r, and, when r names no
+ * integration and none names it, always: what it works with is unknown. */
+static bool waits_for_retire(const ordo_estate *e, const ordo_component *r, const ordo_component *b)
+{
+	bool any = r->nintegrations > 0;
+	for (uint32_t i = 0; i < r->nintegrations; i++)
+		if (r->integrations[i] == b)
+			return true;
+	for (uint32_t i = 0; i < e->ncomponents; i++) {
+		const ordo_component *o = &e->components[i];
+		for (uint32_t k = 0; k < o->nintegrations; k++)
+			if (o->integrations[k] == r) {
+				if (o == b)
+					return true;
+				any = true;
+			}
+	}
+	for (uint32_t k = 0; k < b->npacks; k++)
+		if (b->packs[k].for_comp == r)
+			return true;
+	return !any;
+}
+
+/* A retired component's removal, before anything moves: the integration
+ * packs for it unregistered, then each role uninstalled, last role first.
+ * done[i] is the last step of component i's removal (0: not retired). */
+static void gen_retire(gen *g, uint32_t *done)
+{
+	const ordo_estate *e = g->e;
+	for (uint32_t ci = 0; ci < e->ncomponents; ci++) {
+		const ordo_component *c = &e->components[ci];
+		if (!c->retire)
+			continue;
+		ordo_finding *f = NULL;
+		for (uint32_t i = 0; i < g->r->nfindings && !f; i++)
+			if (g->r->findings[i]->component == c && !strcmp(g->r->findings[i]->id, "path.retired"))
+				f = g->r->findings[i];
+		const char *why = ordo_arena_printf(g->a, "%s is retired (upgrade.retire)", c->id);
+		uint32_t prev = 0;
+		for (uint32_t hi = 0; hi < e->ncomponents; hi++) {
+			const ordo_component *host = &e->components[hi];
+			for (uint32_t k = 0; k < host->npacks; k++) {
+				const ordo_pack *pk = &host->packs[k];
+				uint32_t flat = g->pack_base[hi] + k;
+				if (pk->for_comp != c || !g->packs_registered[flat])
+					continue;
+				ordo_step *s = step_new(g, ORDO_PHASE_PRE, host, "integration_pack", "unregister-ip");
+				const char **names;
+				uint32_t n = component_servers(g, host, &names);
+				set_servers(g, s, names, n);
+				s->pack_for = c;
+				s->pack = pk;
+				s->pack_version = g->pack_cur[flat];
+				s->title = ordo_arena_printf(g->a, "Uninstall and unregister the %s integration pack for %s everywhere",
+							     vs(g, &pk->version), c->id);
+				add_why(g, s, why);
+				add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: removed with it", c->id));
+				if (f)
+					s->sources = f->sources;
+				add_after(g, s, prev);
+				prev = s->id;
+				g->packs_registered[flat] = false;
+				/* whatever the pack's findings asked for, it is gone now */
+				for (uint32_t q = 0; q < g->r->nfindings; q++) {
+					ordo_finding *pf = g->r->findings[q];
+					if (pf->pack == pk && !pf->waived && pf->resolve_action)
+						add_resolved(g->a, pf, s->id);
+				}
+			}
+		}
+		for (uint32_t ri = c->nroles; ri-- > 0;) {
+			const ordo_role_members *rm = &c->roles[ri];
+			if (!rm->count)
+				continue;
+			ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, rm->role->id, "uninstall");
+			if (rm->named)
+				set_servers(g, s, names_now(g, c, rm), (uint32_t)rm->count);
+			else
+				s->members = rm->count;
+			ordo_scope_ctx sc = {.estate = g->e, .comp = c, .hop_index = -1,
+					     .role = rm->role->id,
+					     .server_name = rm->named ? ordo_role_member(rm, 0) : NULL};
+			s->title = title_of(g, f && f->check ? &f->check->resolved_title : NULL, &sc,
+					    ordo_arena_printf(g->a, "Uninstall %s (%s)", c->id, rm->role->id));
+			add_why(g, s, why);
+			if (f) {
+				s->sources = f->sources;
+				add_resolved(g->a, f, s->id);
+			}
+			add_after(g, s, prev);
+			prev = s->id;
+		}
+		done[ci] = prev;
+	}
+}
+
+/* The first hop of b waits for the removal of what it must not meet. */
+static void retire_entry(gen *g, const ordo_component *b, const uint32_t *done, ordo_vec *entry)
+{
+	for (uint32_t i = 0; i < g->e->ncomponents; i++)
+		if (done[i] && waits_for_retire(g->e, &g->e->components[i], b))
+			ordo_vec_push(entry, (void *)(uintptr_t)done[i]);
+}
+
+static void retire_why(gen *g, size_t first, const ordo_component *b, const uint32_t *done)
+{
+	for (uint32_t i = 0; i < g->e->ncomponents; i++) {
+		if (!done[i] || !waits_for_retire(g->e, &g->e->components[i], b))
+			continue;
+		for (size_t k = first; k < g->steps.len; k++) {
+			ordo_step *s = g->steps.items[k];
+			for (uint32_t q = 0; q < s->nafter; q++)
+				if (s->after[q] == done[i])
+					add_why(g, s, ordo_arena_printf(g->a, "after %s is retired: it does not move with %s",
+									g->e->components[i].id, b->id));
+		}
+	}
+}
+
 /* ---- the whole plan ---- */
 
 static int cmp_i32(const void *x, const void *y)
@@ -1867,6 +1991,8 @@ static int plan_build(ordo_plan **out, ordo_report *r, bool verifying)
 			keys[nstages++] = keys[i];
 
 	ordo_vec stage_exits = ORDO_VEC_INIT; /* exits of the previous stage */
+	uint32_t *retired = ordo_arena_alloc(g.a, sizeof(uint32_t) * (e->ncomponents + 1));
+	gen_retire(&g, retired);
 	gen_leftovers(&g, &stage_exits);
 	const char *prev_stage_name = NULL;
 	for (uint32_t st = 0; st < nstages; st++) {
@@ -1938,6 +2064,8 @@ static int plan_build(ordo_plan **out, ordo_report *r, bool verifying)
 			if (!has_pred)
 				for (size_t k = 0; k < stage_exits.len; k++)
 					ordo_vec_push(&entry, stage_exits.items[k]);
+			if (hopi[pick] == 0)
+				retire_entry(&g, comp, retired, &entry);
 			hopctx hc = {comp, &r->paths[comps[pick]].path, hopi[pick],
 				     &r->paths[comps[pick]].path.hops[hopi[pick]],
 				     r->paths[comps[pick]].path.hops[hopi[pick]].from, NULL};
@@ -1947,6 +2075,8 @@ static int plan_build(ordo_plan **out, ordo_report *r, bool verifying)
 			size_t first = g.steps.len;
 			gen_hop(&g, &hc, &entry, &exits[pick]);
 			ordo_vec_release(&entry);
+			if (hopi[pick] == 0)
+				retire_why(&g, first, comp, retired);
 			/* the rules that placed the component's first steps */
 			for (size_t k = first; k < g.steps.len; k++) {
 				ordo_step *s = g.steps.items[k];

@@ -211,6 +211,12 @@ static void apply(vctx *v, const ordo_step *s)
 		}
 		return;
 	}
+	if (!strcmp(s->action, "uninstall") && c->retire) {
+		/* a retired host's packs go with it */
+		for (uint32_t i = 0; i < c->npacks; i++)
+			cs->registered[i] = false;
+		return;
+	}
 	if (strcmp(s->action, "upgrade"))
 		return;
 	int r = role_index(c, s->role);
@@ -520,6 +526,17 @@ static bool listed(const ordo_strlist *l, const char *id)
 	return false;
 }
 
+static bool integrated(const ordo_component *a, const ordo_component *b)
+{
+	for (uint32_t i = 0; i < a->nintegrations; i++)
+		if (a->integrations[i] == b)
+			return true;
+	for (uint32_t i = 0; i < b->nintegrations; i++)
+		if (b->integrations[i] == a)
+			return true;
+	return false;
+}
+
 /* the bits of every invariant that applies to u, in order */
 static void judge(vctx *v, const unit_ref *u, ordo_buf *bits)
 {
@@ -677,6 +694,56 @@ static void report_invariant(vctx *v, const ordo_step *s, const unit_ref *u, uin
 				  k->title.source ? k->title.source : k->id));
 }
 
+/* A retired component (upgrade.retire) is not at a target at the end but
+ * removed: every member of every role uninstalled, and before anything it
+ * integrates with is upgraded. */
+static void check_retired(vctx *v, const ordo_component *c)
+{
+	const ordo_plan *p = v->p;
+	uint32_t last_wave = 0, last_id = 0;
+	for (uint32_t rr = 0; rr < c->nroles; rr++) {
+		const ordo_role_members *rm = &c->roles[rr];
+		ordo_map done = ORDO_MAP_INIT_NOCASE;
+		uint64_t anon = 0;
+		for (uint32_t i = 0; i < p->nsteps; i++) {
+			const ordo_step *s = p->steps[i];
+			if (s->component != c || strcmp(s->action, "uninstall") || !s->role ||
+			    strcmp(s->role, rm->role->id))
+				continue;
+			for (uint32_t k = 0; k < s->nservers; k++)
+				ordo_map_put(&done, s->servers[k], strlen(s->servers[k]), (void *)1);
+			anon += s->members;
+			if (s->wave > last_wave) {
+				last_wave = s->wave;
+				last_id = s->id;
+			}
+		}
+		for (uint32_t k = 0; rm->named && k < rm->count; k++) {
+			const char *nm = ordo_role_member(rm, k);
+			if (!ordo_map_get(&done, nm, strlen(nm)))
+				violate(v, 0, "retire",
+					ordo_arena_printf(v->a, "%s (%s of %s) is never uninstalled, but %s is retired",
+							  nm, rm->role->id, c->id, c->id));
+		}
+		if (!rm->named && anon < rm->count)
+			violate(v, 0, "retire",
+				ordo_arena_printf(v->a, "%llu of the %llu members of %s of %s are uninstalled, but %s is retired",
+						  (unsigned long long)anon, (unsigned long long)rm->count,
+						  rm->role->id, c->id, c->id));
+		ordo_map_release(&done);
+	}
+	for (uint32_t i = 0; last_id && i < p->nsteps; i++) {
+		const ordo_step *s = p->steps[i];
+		if (strcmp(s->action, "upgrade") || s->wave > last_wave || !s->component ||
+		    !integrated(s->component, c))
+			continue;
+		violate(v, s->id, "retire",
+			ordo_arena_printf(v->a, "%s is upgraded before %s, which it integrates with, is uninstalled (step %u)",
+					  s->component->id, c->id, last_id));
+		break;
+	}
+}
+
 uint32_t ordo_plan_verify(ordo_plan *p)
 {
 	const ordo_report *r = p->report;
@@ -807,7 +874,7 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		bool infra = s->instance || !strcmp(s->action, "upgrade-os") ||
 			     !strcmp(s->action, "uninstall");
 		bool changes = !strcmp(s->action, "upgrade") || !strcmp(s->action, "apply-update-rollup") ||
-			       s->pack_for || infra;
+			       s->pack_for || infra || (s->component && s->component->retire);
 		if (!changes)
 			continue;
 		/* what the invariants say of what the step touches, before and after */
@@ -879,6 +946,10 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		}
 
 	}
+
+	for (uint32_t i = 0; i < e->ncomponents; i++)
+		if (e->components[i].retire)
+			check_retired(&v, &e->components[i]);
 
 	for (uint32_t i = 0; i < e->ncomponents; i++)
 		for (uint32_t rr = 0; rr < e->components[i].nroles; rr++)

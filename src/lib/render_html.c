@@ -122,6 +122,13 @@ static bool waived(const ordo_node *f)
 	return w && w->type == ORDO_NODE_MAP;
 }
 
+/* waived by the estate's recorded decision (the check's accepted_by) */
+static bool accepted(const ordo_node *f)
+{
+	const ordo_node *a = ordo_node_get(ordo_node_get(f, "waived"), "accepted");
+	return a && a->type == ORDO_NODE_BOOL && a->boolean;
+}
+
 /* ---- small pieces ---- */
 
 static const char *const css =
@@ -312,13 +319,15 @@ static void verdict(ordo_buf *out, const page *pg)
 	const char *v = txt(pg->doc, "verdict");
 	if (!v)
 		v = "ok";
-	uint32_t n[3] = {0, 0, 0}, nwaived = 0, resolved = 0;
+	uint32_t n[3] = {0, 0, 0}, nwaived = 0, naccepted = 0, resolved = 0;
 	for (uint32_t i = 0; i < seq_len(pg->findings); i++) {
 		const ordo_node *f = &pg->findings->u.items[i];
 		const char *c = severity_class(txt(f, "severity"));
 		int s = !strcmp(c, "blocker") ? 2 : !strcmp(c, "warning") ? 1 : 0;
 		n[s]++;
-		if (waived(f))
+		if (accepted(f))
+			naccepted++;
+		else if (waived(f))
 			nwaived++;
 		else if (s && seq_len(seq(f, "resolved_by")))
 			resolved++;
@@ -333,6 +342,8 @@ static void verdict(ordo_buf *out, const page *pg)
 			n[1] == 1 ? "" : "s", n[0]);
 	if (nwaived)
 		ordo_buf_printf(out, "; %u waived", nwaived);
+	if (naccepted)
+		ordo_buf_printf(out, "; %u accepted", naccepted);
 	if (resolved)
 		ordo_buf_printf(out, "; %u resolved by plan steps", resolved);
 	ordo_buf_puts(out, ".");
@@ -387,7 +398,7 @@ static void finding(ordo_buf *out, page *pg, const ordo_node *f)
 	ordo_buf_puts(out, "</code> &middot; <span class=\"status");
 	if (waived(f)) {
 		const ordo_node *w = ordo_node_get(f, "waived");
-		ordo_buf_puts(out, "\">waived");
+		ordo_buf_puts(out, accepted(f) ? "\">accepted" : "\">waived");
 		if (txt(w, "expires")) {
 			ordo_buf_puts(out, " until ");
 			esc(out, txt(w, "expires"));
@@ -434,7 +445,7 @@ static void finding(ordo_buf *out, page *pg, const ordo_node *f)
 	}
 	if (waived(f)) {
 		const ordo_node *w = ordo_node_get(f, "waived");
-		ordo_buf_puts(out, "<p><strong>Waived:</strong> ");
+		ordo_buf_puts(out, accepted(f) ? "<p><strong>Accepted:</strong> " : "<p><strong>Waived:</strong> ");
 		esc(out, txt(w, "reason"));
 		if (txt(w, "expires")) {
 			ordo_buf_puts(out, " (until ");

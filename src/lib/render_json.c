@@ -46,6 +46,11 @@ static void finding(ordo_jw *w, const ordo_finding *f)
 		ordo_jw_string(w, f->waive_reason);
 		ordo_jw_key(w, "expires");
 		ordo_jw_string(w, f->waive_expires);
+		if (f->accepted) {
+			/* waived by the estate's recorded decision, not a waiver */
+			ordo_jw_key(w, "accepted");
+			ordo_jw_bool(w, true);
+		}
 		ordo_jw_object_end(w);
 	} else {
 		ordo_jw_null(w);

@@ -237,7 +237,8 @@ void ordo_render_markdown(ordo_buf *out, const ordo_report *r, const ordo_plan *
 			md(out, f->title);
 			ordo_buf_puts(out, " | ");
 			if (f->waived) {
-				ordo_buf_puts(out, "waived: ");
+				if (!f->accepted)
+					ordo_buf_puts(out, "waived: ");
 				md(out, f->waive_reason);
 			} else if (f->nresolved) {
 				ordo_buf_puts(out, "resolved by step");

@@ -49,14 +49,17 @@ static void wrap(ordo_buf *out, const char *text, int indent, int width)
 	}
 }
 
-static void counts(const ordo_report *r, uint32_t n[3], uint32_t *waived, uint32_t *resolved)
+static void counts(const ordo_report *r, uint32_t n[3], uint32_t *waived, uint32_t *accepted,
+		   uint32_t *resolved)
 {
 	n[0] = n[1] = n[2] = 0;
-	*waived = *resolved = 0;
+	*waived = *accepted = *resolved = 0;
 	for (uint32_t i = 0; i < r->nfindings; i++) {
 		const ordo_finding *f = r->findings[i];
 		n[f->severity]++;
-		if (f->waived)
+		if (f->accepted)
+			(*accepted)++;
+		else if (f->waived)
 			(*waived)++;
 		else if (f->nresolved && f->severity > ORDO_SEV_INFO)
 			(*resolved)++;
@@ -105,8 +108,8 @@ void ordo_render_text(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 	if (!o)
 		o = &defaults;
 	const char *verdict = ordo_report_verdict(r);
-	uint32_t n[3], waived, resolved;
-	counts(r, n, &waived, &resolved);
+	uint32_t n[3], waived, accepted, resolved;
+	counts(r, n, &waived, &accepted, &resolved);
 	char tgt[128] = "";
 	if (r->estate->target.scale)
 		ordo_version_str(&r->estate->target, tgt, sizeof(tgt));
@@ -127,6 +130,8 @@ void ordo_render_text(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 			n[1], n[1] == 1 ? "" : "s", n[0]);
 	if (waived)
 		ordo_buf_printf(out, "; %u waived", waived);
+	if (accepted)
+		ordo_buf_printf(out, "; %u accepted", accepted);
 	if (resolved)
 		ordo_buf_printf(out, "; %u resolved by plan steps", resolved);
 	ordo_buf_puts(out, ")\n");
@@ -167,7 +172,9 @@ void ordo_render_text(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 			ordo_buf_printf(out, ": %s\n", f->title);
 			if (sev == 0 && !o->verbose)
 				continue;
-			if (f->waived) {
+			if (f->accepted) {
+				ordo_buf_printf(out, "    %s\n", f->waive_reason ? f->waive_reason : "accepted");
+			} else if (f->waived) {
 				ordo_buf_printf(out, "    waived: %s", f->waive_reason ? f->waive_reason : "");
 				if (f->waive_expires)
 					ordo_buf_printf(out, " (until %s)", f->waive_expires);

@@ -102,12 +102,59 @@ static void model_from_yaml(void **state)
 	assert_string_equal(ordo_version_str(&s->os, buf, sizeof(buf)), "Windows Server 2012 R2");
 	assert_int_equal(s->pending_restart, 0);
 	assert_int_equal(s->domain_joined, -1);
-	/* SPF stops at its last release */
+	/* SPF ends at 2022: without an intention it keeps the target no path
+	 * reaches (path.none) */
 	const ordo_component *spf = ordo_estate_component(e, "spf");
 	assert_true(spf->target_retired);
-	assert_string_equal(ordo_version_str(&spf->target, buf, sizeof(buf)), "2022");
+	assert_false(spf->keep || spf->retire);
+	assert_string_equal(ordo_version_str(&spf->target, buf, sizeof(buf)), "2025");
 	assert_string_equal(ordo_version_str(&spf->requested_target, buf, sizeof(buf)), "2025");
 	ordo_estate_free(e);
+}
+
+static const char *intentions_yaml =
+	"ordo: 1\nname: t\ntarget: \"2016\"\n"
+	"components:\n"
+	"  - {id: ac, product: app_controller, version: \"2012 R2\", roles: {server: [AC01]}, upgrade: {keep: true}}\n"
+	"  - {id: spf, product: spf, version: \"2012 R2 UR9\", roles: {server: [SPF01]}, upgrade: {retire: true}}\n"
+	"  - {id: wap, product: wap, version: \"2012 R2 UR10\", roles: {server: [WAP01]}}\n";
+
+/* upgrade.keep and upgrade.retire are every product's: a kept or retired
+ * component stays at its release; a product the catalog lets stay after
+ * its last release (WAP) goes there without one */
+static void intentions(void **state)
+{
+	ordo_estate *e;
+	char *m;
+	char buf[64];
+	assert_int_equal(load(intentions_yaml, ".yaml", &e, &m), 0);
+	assert_string_equal(m, "");
+	free(m);
+	const ordo_component *ac = ordo_estate_component(e, "ac");
+	assert_true(ac->keep && !ac->retire && ac->target_retired);
+	assert_string_equal(ordo_version_str(&ac->target, buf, sizeof(buf)), "2012 R2");
+	const ordo_component *spf = ordo_estate_component(e, "spf");
+	assert_true(spf->retire && !spf->keep && !spf->target_retired);
+	assert_string_equal(ordo_version_str(&spf->target, buf, sizeof(buf)), "2012 R2 UR9");
+	const ordo_component *wap = ordo_estate_component(e, "wap");
+	assert_true(wap->target_retired && !wap->keep && !wap->retire);
+	assert_string_equal(ordo_version_str(&wap->target, buf, sizeof(buf)), "2012 R2");
+	ordo_estate_free(e);
+
+	assert_int_equal(load("ordo: 1\nname: t\ntarget: \"2016\"\ncomponents:\n"
+			      "  - {id: ac, product: app_controller, version: \"2012 R2\",\n"
+			      "     upgrade: {keep: true, retire: true}}\n",
+			      ".yaml", &e, &m),
+			 ORDO_EINVALID);
+	assert_non_null(strstr(m, "6:"));
+	assert_non_null(strstr(m, "both upgrade.keep and upgrade.retire"));
+	free(m);
+	assert_int_equal(load("ordo: 1\nname: t\ntarget: \"2016\"\ncomponents:\n"
+			      "  - {id: ac, product: app_controller, version: \"2012 R2\", upgrade: {keep: \"yes\"}}\n",
+			      ".yaml", &e, &m),
+			 ORDO_EINVALID);
+	assert_non_null(strstr(m, "upgrade.keep must be"));
+	free(m);
 }
 
 static void same_fingerprint_yaml_json(void **state)
@@ -281,6 +328,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(model_from_yaml),
+		cmocka_unit_test(intentions),
 		cmocka_unit_test(same_fingerprint_yaml_json),
 		cmocka_unit_test(fingerprint_changes_with_content),
 		cmocka_unit_test(override_target),

@@ -159,6 +159,13 @@ static void random_estate(ordo_buf *b, uint32_t seed)
 		}
 		if (k > 0 && rnd(2))
 			ordo_buf_printf(b, "    integrations: [c%u]\n", rnd(k));
+		if (p->last_release.scale) {
+			/* products that end: kept, retired, or neither (path.none) */
+			static const char *const intent[] = {"", "keep", "retire"};
+			uint32_t i = rnd(3);
+			if (i)
+				ordo_buf_printf(b, "    upgrade: {%s: true}\n", intent[i]);
+		}
 		if (!strcmp(p->id, "orchestrator") && n > 1) {
 			static const char *const pv[] = {"2012 SP1", "2012 R2", "2016", "2019"};
 			ordo_buf_puts(b, "    integration_packs:\n");
@@ -386,6 +393,71 @@ static void verifier_catches_alone_shared(void **state)
 	built_free(&b);
 }
 
+/* upgrade.retire: App Controller is uninstalled, and the Orchestrator pack
+ * for it unregistered, before VMM, which it manages, starts moving */
+static const char *retire_suite =
+	"ordo: 1\n"
+	"name: retire\n"
+	"target: \"2016\"\n"
+	"components:\n"
+	"  - id: orch\n"
+	"    product: orchestrator\n"
+	"    version: \"2012 R2 UR9\"\n"
+	"    roles: {management_server: [O1], runbook_server: [O1]}\n"
+	"    integration_packs:\n"
+	"      - {for: ac, version: \"2012 SP1\"}\n"
+	"  - id: vmm\n"
+	"    product: vmm\n"
+	"    version: \"2012 R2 UR9\"\n"
+	"    roles: {management_server: [V1], console: {count: 3}}\n"
+	"  - id: ac\n"
+	"    product: app_controller\n"
+	"    version: \"2012 R2\"\n"
+	"    roles: {server: [AC1, AC2]}\n"
+	"    integrations: [vmm]\n"
+	"    upgrade: {retire: true}\n";
+
+static void retired_component_is_uninstalled_first(void **state)
+{
+	built b = {0};
+	build_text(&b, retire_suite);
+	dump_violations(b.p);
+	assert_int_equal(ordo_plan_nviolations(b.p), 0);
+	int un = find_step(b.p, "ac", "uninstall", "server");
+	int ip = find_step(b.p, "orch", "unregister-ip", NULL);
+	int vmm = find_step(b.p, "vmm", "upgrade", "management_server");
+	assert_true(un >= 0 && ip >= 0 && vmm >= 0);
+	assert_int_equal(b.p->steps[un]->nservers, 2);
+	assert_string_equal(b.p->steps[ip]->pack_for->id, "ac");
+	assert_true(b.p->steps[ip]->wave < b.p->steps[un]->wave);
+	/* every VMM step comes after the uninstall */
+	for (uint32_t i = 0; i < b.p->nsteps; i++)
+		if (!strcmp(b.p->steps[i]->component->id, "vmm"))
+			assert_true(b.p->steps[i]->wave > b.p->steps[un]->wave);
+	/* no step brings the pack for the retired component back */
+	assert_int_equal(find_step(b.p, "orch", "register-ip", NULL), -1);
+	assert_int_equal(ordo_report_exit_code(b.r), 0);
+	built_free(&b);
+}
+
+static void verifier_catches_retired_left_installed(void **state)
+{
+	built b = {0};
+	build_text(&b, retire_suite);
+	int un = find_step(b.p, "ac", "uninstall", "server");
+	assert_true(un >= 0);
+	b.p->steps[un]->nservers = 1; /* AC2 is forgotten */
+	assert_true(ordo_plan_verify(b.p) > 0);
+	assert_true(has_rule(b.p, "retire"));
+	b.p->steps[un]->nservers = 2;
+	assert_int_equal(ordo_plan_verify(b.p), 0);
+	/* uninstalled only once VMM has moved */
+	b.p->steps[un]->wave = b.p->nwaves + 1;
+	assert_true(ordo_plan_verify(b.p) > 0);
+	assert_true(has_rule(b.p, "retire"));
+	built_free(&b);
+}
+
 static void multi_hop_stages(void **state)
 {
 	built b = {0};
@@ -423,6 +495,8 @@ int main(void)
 		cmocka_unit_test(verifier_catches_skipped_rollup),
 		cmocka_unit_test(verifier_catches_alone_shared),
 		cmocka_unit_test(multi_hop_stages),
+		cmocka_unit_test(retired_component_is_uninstalled_first),
+		cmocka_unit_test(verifier_catches_retired_left_installed),
 		cmocka_unit_test(property_random_estates_verify),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

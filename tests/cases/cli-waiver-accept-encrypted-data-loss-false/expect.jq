@@ -1,2 +1,2 @@
-.verdict == "warnings"
+.verdict == "blocked"
 .findings[] | select(.id == "vmm.encrypted-data-not-retained") | .waived == null

@@ -10,7 +10,8 @@ all(.findings[] | select(.id == "os.unsupported"); (.resolved_by | length) == 1)
 ["sma","orch","sm","dpm","om","cm","vmm"] as $o | [$o[] as $c | [.steps[] | select(.component == $c and .action == "upgrade") | .wave] | min] | . == sort and (unique | length) == ($o | length)
 ["sma","orch","sm","dpm","om","cm","vmm"] as $o | [range(0; ($o | length) - 1) as $i | ([.steps[] | select(.component == $o[$i]) | .wave] | max) < ([.steps[] | select(.component == $o[$i + 1]) | .wave] | min)] | all
 [.steps[] | select(.component == "spf" or .component == "wap")] == []
-[.findings[] | select(.id == "spf.discontinued" and .component == "spf")] | length == 1
+[.findings[] | select(.id == "path.kept" and .component == "spf")] | length == 1
+[.findings[] | select(.id == "spf.kept-beside-newer-vmm" or .id == "spf.discontinued")] == []
 all(.steps[] | select(.component != "cm"); .to == "2025")
 # the 2025 procedures: the ADK for Windows Server 2025, hosts in maintenance mode before their agent update
 [.steps[] | select(.component == "vmm" and .action == "prepare" and (.title | test("Windows Server 2025")))] | length == 1

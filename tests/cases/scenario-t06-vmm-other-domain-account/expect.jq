@@ -1,3 +1,3 @@
-.verdict == "warnings"
-.findings[] | select(.id == "vmm.encrypted-data-not-retained") | .severity == "warning"
-[.findings[] | select(.severity == "blocker")] | length == 0
+.verdict == "blocked"
+.findings[] | select(.id == "vmm.encrypted-data-not-retained") | .severity == "blocker"
+[.findings[] | select(.severity == "blocker") | .id] == ["vmm.encrypted-data-not-retained"]

@@ -1,0 +1,3 @@
+.verdict == "ok"
+[.findings[] | .id] == ["path.kept"]
+.steps == []
