@@ -27,6 +27,8 @@ const char *ordo_phase_name(ordo_phase p)
 typedef struct {
 	ordo_finding *f;
 	bool by_procedure; /* a procedure step with the same action covers it */
+	bool in_part;      /* on some of its servers only (plan_os did the rest) */
+	bool failed;       /* on some server nothing can remove it: it stays open */
 } pending;
 
 typedef struct {
@@ -632,7 +634,8 @@ static uint32_t emit_unit(gen *g, const hopctx *h, const ordo_cat_role *role, co
 		/* findings this step removes */
 		for (size_t i = 0; i < g->pend.len; i++) {
 			pending *pd = g->pend.items[i];
-			if (!pd->by_procedure || strcmp(pd->f->resolve_action, ps->action))
+			if (!(pd->by_procedure || pd->in_part) || pd->failed ||
+			    strcmp(pd->f->resolve_action, ps->action))
 				continue;
 			for (uint32_t j = 0; j < n; j++)
 				if (server_in(pd->f, names[j])) {
@@ -1125,13 +1128,18 @@ static bool os_fine(gen *g, const char *server, const ordo_component *c, const o
  * one step per server, unless an earlier step (another component's)
  * already brought it to one that fits; the system chosen is one every
  * role on the server accepts (os_choose). */
-static void plan_os(gen *g, const hopctx *hc, ordo_finding *f, ordo_vec *prev)
+static void plan_os(gen *g, const hopctx *hc, pending *pd, ordo_vec *prev)
 {
+	ordo_finding *f = pd->f;
 	const ordo_component *c = hc->comp;
 	const ordo_version *to = &hc->hop->to;
 	bool all = true;
 	for (uint32_t j = 0; j < f->nservers; j++) {
 		const char *server = f->servers[j];
+		if (procedure_covers(g, hc, "upgrade-os", server)) {
+			pd->in_part = true; /* the role's own procedure does it */
+			continue;
+		}
 		if (os_fine(g, server, c, to)) {
 			uintptr_t by = (uintptr_t)ordo_map_get(&g->os_step, server, strlen(server));
 			if (by)
@@ -1171,8 +1179,10 @@ static void plan_os(gen *g, const hopctx *hc, ordo_finding *f, ordo_vec *prev)
 		os_moved(g, s, server, &nv);
 		add_resolved(g->a, f, s->id);
 	}
-	if (!all)
+	if (!all) {
+		pd->failed = true;
 		f->nresolved = 0; /* a server no system fits: the finding stays open */
+	}
 }
 
 /* ---- one hop of one component ---- */
@@ -1271,7 +1281,7 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		if (pd->by_procedure)
 			continue;
 		if (!strcmp(f->resolve_action, "upgrade-os") && f->nservers) {
-			plan_os(g, &hc, f, &prev);
+			plan_os(g, &hc, pd, &prev);
 			continue;
 		}
 		ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, NULL, f->resolve_action);
