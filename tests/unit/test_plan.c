@@ -244,7 +244,7 @@ static int find_step(const ordo_plan *p, const char *comp, const char *action, c
 {
 	for (uint32_t i = 0; i < p->nsteps; i++) {
 		const ordo_step *s = p->steps[i];
-		if (!strcmp(s->component->id, comp) && !strcmp(s->action, action) &&
+		if (!strcmp(ordo_step_subject(s), comp) && !strcmp(s->action, action) &&
 		    (!role || (s->role && !strcmp(s->role, role))))
 			return (int)i;
 	}
@@ -313,6 +313,72 @@ static void verifier_catches_missing_upgrade(void **state)
 	b.p->steps[i]->action = "verify"; /* the console never moves */
 	assert_true(ordo_plan_verify(b.p) > 0);
 	assert_true(has_rule(b.p, "end-state"));
+	built_free(&b);
+}
+
+/* Two products on one SQL Server instance, and a library server on a system
+ * the next release does not accept: the plan upgrades the instance and the
+ * system in steps of their own; without them a state is unsupported. */
+static const char *const shared_infra =
+	"ordo: 1\nname: infra\ntarget: \"2022\"\n"
+	"servers:\n"
+	"  - {name: SQL01, sql: [{version: \"2016 SP2\"}]}\n"
+	"  - {name: V1, os: \"Windows Server 2016\"}\n"
+	"  - {name: LIB01, os: \"Windows Server 2012 R2\"}\n"
+	"components:\n"
+	"  - {id: sm, product: service_manager, version: \"2019\", roles: {management_server: [SM1]},\n"
+	"     database: {server: SQL01, name: ServiceManager}}\n"
+	"  - {id: om, product: operations_manager, version: \"2019 UR4\", roles: {management_server: [OM1]},\n"
+	"     database: {server: SQL01, name: OperationsManager, free_space_percent: 60}}\n"
+	"  - {id: vmm, product: vmm, version: \"2016 UR6\", roles: {management_server: [V1], library_server: [LIB01]},\n"
+	"     facts: {service_account: 'C\\\\svc', key_management: dkm}}\n";
+
+static void verifier_accepts_shared_infra(void **state)
+{
+	built b = {0};
+	build_text(&b, shared_infra);
+	assert_int_equal(ordo_plan_nviolations(b.p), 0);
+	assert_true(find_step(b.p, "sql_server", "upgrade-sql", NULL) >= 0);
+	assert_true(find_step(b.p, "vmm", "upgrade-os", "library_server") >= 0);
+	built_free(&b);
+}
+
+static void verifier_catches_sql_upgrade_left_out(void **state)
+{
+	built b = {0};
+	build_text(&b, shared_infra);
+	int q = find_step(b.p, "sql_server", "upgrade-sql", NULL);
+	assert_true(q >= 0);
+	b.p->steps[q]->action = "prepare"; /* the instance stays at 2016 SP2 */
+	b.p->steps[q]->instance = NULL;
+	assert_true(ordo_plan_verify(b.p) > 0);
+	assert_true(has_rule(b.p, "sql.unsupported"));
+	built_free(&b);
+}
+
+static void verifier_catches_sql_upgraded_too_far(void **state)
+{
+	built b = {0};
+	build_text(&b, shared_infra);
+	int q = find_step(b.p, "sql_server", "upgrade-sql", NULL);
+	assert_true(q >= 0);
+	/* 2022 before Operations Manager leaves 2019, which does not accept it */
+	const char *why;
+	assert_int_equal(ordo_version_parse(&b.p->steps[q]->to, &cat->sql, "2022", 4, &why), 0);
+	assert_true(ordo_plan_verify(b.p) > 0);
+	assert_true(has_rule(b.p, "sql.unsupported"));
+	built_free(&b);
+}
+
+static void verifier_catches_os_upgrade_left_out(void **state)
+{
+	built b = {0};
+	build_text(&b, shared_infra);
+	int q = find_step(b.p, "vmm", "upgrade-os", "library_server");
+	assert_true(q >= 0);
+	b.p->steps[q]->action = "prepare"; /* LIB01 stays on 2012 R2 */
+	assert_true(ordo_plan_verify(b.p) > 0);
+	assert_true(has_rule(b.p, "os.unsupported"));
 	built_free(&b);
 }
 
@@ -490,6 +556,10 @@ int main(void)
 		cmocka_unit_test(valid_plan_has_expected_shape),
 		cmocka_unit_test(verifier_catches_missing_upgrade),
 		cmocka_unit_test(verifier_catches_order_violation),
+		cmocka_unit_test(verifier_accepts_shared_infra),
+		cmocka_unit_test(verifier_catches_sql_upgrade_left_out),
+		cmocka_unit_test(verifier_catches_sql_upgraded_too_far),
+		cmocka_unit_test(verifier_catches_os_upgrade_left_out),
 		cmocka_unit_test(verifier_catches_wrong_pack),
 		cmocka_unit_test(verifier_catches_pack_left_registered),
 		cmocka_unit_test(verifier_catches_skipped_rollup),
