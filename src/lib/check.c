@@ -808,8 +808,18 @@ static void run_catalog_checks(runner *rn)
 						sc.role = rm->role->id;
 						server_key memo[FALSE_MEMO];
 						uint32_t nmemo = 0, next = 0;
-						bool use_memo = keyed && !rm->role->moves_to;
+						bool use_memo = keyed && !rm->role->moves_to && !rm->versions;
 						for (uint32_t m = 0; m < rm->count; m++) {
+							/* a member at a version of its own: judged at
+							 * it, on the hops it still has to make */
+							ordo_version mv;
+							sc.version_override = NULL;
+							if (rm->versions && rm->versions[m].scale) {
+								mv = rm->versions[m];
+								if (ordo_version_cmp_release(&mv, &hop->to) >= 0)
+									continue;
+								sc.version_override = &mv;
+							}
 							if (use_memo && rm->servers[m]) {
 								const ordo_server *s = rm->servers[m];
 								bool known = false;

@@ -40,6 +40,7 @@ typedef struct {
 	uint32_t os_next;
 	/* the role list being folded while parsing */
 	ordo_vec list;       /* ordo_server*, its items so far */
+	ordo_vec list_vers;  /* ordo_version* per item (NULL: the component's), when any has one */
 	ordo_map list_seen;  /* names of undescribed servers in it */
 	const char *list_role;
 	uint32_t list_stamp, list_next;
@@ -521,8 +522,26 @@ static ordo_server *undescribed(ld *l, const char *name, uint32_t len, bool copy
  * is tried before the index. A member listed twice in the list that
  * stamp identifies is reported; seen holds the undescribed names so far. */
 static ordo_server *member_of(ld *l, const ordo_node *n, bool copy, uint32_t stamp,
-			      uint32_t *next, ordo_map *seen, const char *role)
+			      uint32_t *next, ordo_map *seen, const char *role, ordo_version *ver)
 {
+	if (ver)
+		ver->scale = NULL;
+	if (n->type == ORDO_NODE_MAP && ver) {
+		/* a member at a version of its own: {name: OM02, version: "2019 UR3"} */
+		static const char *const keys[] = {"name", "version", NULL};
+		ordo_rd_keys(&l->r, n, keys, "a role member");
+		const ordo_node *nm = ordo_node_get(n, "name");
+		const ordo_node *vn = ordo_node_get(n, "version");
+		if (!nm) {
+			ordo_rd_error(&l->r, n, "a member of role '%s' written as a mapping needs 'name' (and 'version'): {name: SERVER, version: \"RELEASE\"}",
+				      role);
+			return NULL;
+		}
+		if (vn && vn->type != ORDO_NODE_NULL)
+			version_of(l, vn, &l->c->release, ver, "version of a role member");
+		/* the name is a scalar of the mapping: a copy outlives the view */
+		return member_of(l, nm, true, stamp, next, seen, role, NULL);
+	}
 	if (n->type != ORDO_NODE_STRING && n->type != ORDO_NODE_NUMBER) {
 		node_name(l, n, "server name"); /* says what it is instead */
 		return NULL;
@@ -574,10 +593,23 @@ static int fold_member(void *ud, const ordo_doc *doc, const ordo_node *item)
 	ld *l = ud;
 	l->doc = doc;
 	l->r.doc = doc;
+	ordo_version v;
 	ordo_server *s = member_of(l, item, true, l->list_stamp, &l->list_next, &l->list_seen,
-				   l->list_role);
-	if (s)
-		ordo_vec_push(&l->list, s);
+				   l->list_role, &v);
+	if (!s)
+		return 0;
+	if (v.scale && !l->list_vers.len)
+		for (size_t i = 0; i < l->list.len; i++)
+			ordo_vec_push(&l->list_vers, NULL);
+	if (v.scale || l->list_vers.len) {
+		ordo_version *keep = NULL;
+		if (v.scale) {
+			keep = ordo_arena_alloc(doc->arena, sizeof(*keep));
+			*keep = v;
+		}
+		ordo_vec_push(&l->list_vers, keep);
+	}
+	ordo_vec_push(&l->list, s);
 	return 0;
 }
 
@@ -599,6 +631,14 @@ static void fold_members_end(void *ud, const ordo_doc *doc, ordo_node *list)
 	ordo_folded *f = ordo_arena_alloc(doc->arena, sizeof(*f));
 	f->items = servers;
 	f->text = member_text;
+	if (l->list_vers.len) {
+		ordo_version *vers = ordo_arena_alloc(doc->arena, sizeof(*vers) * (n + 1));
+		for (uint32_t i = 0; i < n && i < l->list_vers.len; i++)
+			if (l->list_vers.items[i])
+				vers[i] = *(ordo_version *)l->list_vers.items[i];
+		f->extra = vers;
+		l->list_vers.len = 0;
+	}
 	list->len = n;
 	list->u.folded = f;
 	l->list.len = 0;
@@ -680,6 +720,7 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 			/* read while the file was parsed; servers described further
 			 * down the file are found now */
 			m->servers = (const ordo_server **)v->u.folded->items;
+			m->versions = v->u.folded->extra;
 			for (uint32_t j = 0; j < v->len; j++) {
 				const ordo_server *s = m->servers[j];
 				if (s->index != ORDO_UNDESCRIBED || !l->servers.len)
@@ -695,11 +736,19 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 		ordo_map seen = ORDO_MAP_INIT_NOCASE;
 		m->servers = ordo_arena_alloc(l->doc->arena, sizeof(*m->servers) * (v->len + 1));
 		uint32_t n = 0;
+		ordo_version *vers = NULL;
 		for (uint32_t j = 0; j < v->len; j++) {
-			ordo_server *s = member_of(l, &v->u.items[j], false, stamp, &next, &seen, role->id);
-			if (s)
-				m->servers[n++] = s;
+			ordo_version mv;
+			ordo_server *s = member_of(l, &v->u.items[j], false, stamp, &next, &seen, role->id, &mv);
+			if (!s)
+				continue;
+			if (mv.scale && !vers)
+				vers = ordo_arena_alloc(l->doc->arena, sizeof(*vers) * (v->len + 1));
+			if (mv.scale)
+				vers[n] = mv;
+			m->servers[n++] = s;
 		}
+		m->versions = vers;
 		m->count = n;
 		ordo_map_release(&seen);
 	}
@@ -860,6 +909,21 @@ static void load_component(ld *l, const ordo_node *n, int index)
 	effective_target(comp, tn && tn->type != ORDO_NODE_NULL);
 
 	load_roles(l, comp, ordo_node_get(n, "roles"));
+	/* a member behind the others: the component moves from where it is */
+	comp->stated_version = comp->version;
+	for (uint32_t i = 0; i < comp->nroles; i++)
+		for (uint32_t j = 0; comp->roles[i].versions && j < comp->roles[i].count; j++) {
+			const ordo_version *mv = &comp->roles[i].versions[j];
+			if (mv->scale && ordo_version_cmp(mv, &comp->version) < 0)
+				comp->version = *mv;
+			if (mv->scale && !ordo_product_has_release(p, mv->idx)) {
+				char b[64];
+				ordo_rd_error(&l->r, comp->roles[i].node,
+					      "member %s of role '%s' of component '%s' is at %s, which is not a release of %s",
+					      ordo_role_member(&comp->roles[i], j), comp->roles[i].role->id,
+					      comp->id, ordo_version_str(mv, b, sizeof(b)), p->id);
+			}
+		}
 	load_database(l, comp, ordo_node_get(n, "database"));
 	comp->facts = ordo_node_get(n, "facts");
 	comp->upgrade = ordo_node_get(n, "upgrade");
@@ -1269,10 +1333,16 @@ static void hash_node(ordo_sha256 *s, const ordo_node *n)
 		uint32_t cnt = n->len;
 		ordo_sha256_update(s, &t, 1);
 		ordo_sha256_update(s, &cnt, sizeof(cnt));
+		const ordo_version *vers = n->u.folded->extra;
 		for (uint32_t i = 0; i < n->len; i++) {
 			uint32_t len;
 			const char *text = n->u.folded->text(n->u.folded->items, i, &len);
 			hash_scalar(s, ORDO_NODE_STRING, text, len);
+			if (vers && vers[i].scale) {
+				/* a member at a version of its own */
+				char b[64];
+				hash_cstr(s, 'V', ordo_version_str(&vers[i], b, sizeof(b)));
+			}
 		}
 		return;
 	}
@@ -1402,11 +1472,13 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 	lo.fold_list = fold_members_list;
 	lo.fold_item = fold_member;
 	lo.fold_end = fold_members_end;
+	lo.fold_maps = true;
 	int err = ordo_load_file(&doc, path, NULL, &lo, d);
 	if (err < 0)
 		l.nqueued = 0; /* their records went with the document */
 	flush_servers(&l);
 	ordo_vec_release(&l.list);
+	ordo_vec_release(&l.list_vers);
 	ordo_map_release(&l.list_seen);
 	if (err < 0) {
 		ordo_doc_free(doc);

@@ -50,7 +50,10 @@ typedef struct {
 	uint64_t count;         /* number of members (named or anonymous) */
 	const struct ordo_server **servers; /* per member: its record (an
 					     * undescribed one has its name only) */
+	const ordo_version *versions; /* per member: its own version (scale NULL:
+				       * the component's); NULL when none has one */
 } ordo_role_members;
+
 
 struct ordo_component;
 
@@ -80,7 +83,8 @@ typedef struct {
 typedef struct ordo_component {
 	const char *id;
 	const ordo_cat_product *product;
-	ordo_version version;
+	ordo_version version;          /* the lowest any member is at (paths start here) */
+	ordo_version stated_version;   /* its `version`: every member without one of its own */
 	ordo_version target;           /* effective: clamped to last_release */
 	ordo_version requested_target; /* what the estate asked for */
 	bool target_retired;           /* requested beyond last_release */
@@ -101,6 +105,13 @@ typedef struct ordo_component {
 	int index;
 	struct ordo_value *servers_cache; /* check.c: the `servers` list, built once */
 } ordo_component;
+
+/** The version member i of a named role of c is at. */
+static inline ordo_version ordo_member_version(const ordo_component *c, const ordo_role_members *m,
+					       uint32_t i)
+{
+	return m->versions && m->versions[i].scale ? m->versions[i] : c->stated_version;
+}
 
 typedef struct {
 	const char *finding;

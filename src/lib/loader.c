@@ -60,6 +60,7 @@ struct frame {
 	struct anchor *anchor;
 	ordo_map keys; /* key text -> index + 1, once a map outgrows SMALL_MAP */
 	const char *key; /* the key this container is the value of, in a mapping */
+	bool fold_item;  /* a mapping item of a folded list: handed over when it ends */
 };
 
 struct ordo_builder {
@@ -71,6 +72,7 @@ struct ordo_builder {
 	ordo_fold_fn fold;
 	void *fold_ud;
 	ordo_fold_list_fn fold_list;
+	bool fold_maps;
 	ordo_fold_item_fn fold_item;
 	ordo_fold_end_fn fold_end;
 	uint32_t folding;   /* depth of the list being folded; 0: none */
@@ -316,7 +318,9 @@ int ordo_builder_begin(ordo_builder *b, ordo_node_type type, uint32_t line, uint
 		b->anchor_name = NULL; /* nothing skipped can be an alias's target */
 		return count_nodes(b, 1, line, col, false);
 	}
-	if (b->folding && b->depth == b->folding) {
+	bool item_map = b->folding && b->depth == b->folding && type == ORDO_NODE_MAP &&
+			!b->anchor_name && b->fold_maps;
+	if (b->folding && b->depth == b->folding && !item_map) {
 		/* a container where a folded list wants scalars */
 		ordo_node item;
 		memset(&item, 0, sizeof(item));
@@ -348,6 +352,7 @@ int ordo_builder_begin(ordo_builder *b, ordo_node_type type, uint32_t line, uint
 	f->start = b->len;
 	f->count0 = count0;
 	f->anchor = take_anchor(b);
+	f->fold_item = item_map;
 	/* inside a mapping, the key just pushed names this container */
 	if (b->depth >= 2 && b->frames[b->depth - 2].type == ORDO_NODE_MAP && b->len &&
 	    ((b->len - b->frames[b->depth - 2].start) & 1))
@@ -398,6 +403,14 @@ int ordo_builder_end(ordo_builder *b)
 		return ORDO_EINVALID;
 	}
 	node.len = (uint32_t)(f->type == ORDO_NODE_MAP ? n / 2 : n);
+	if (f->fold_item) {
+		/* a mapping item of a folded list: a view of it, valid during the call */
+		node.u.items = n ? &b->scratch[f->start] : NULL;
+		int err = fold_item(b, &node);
+		b->len = f->start;
+		ordo_map_release(&f->keys);
+		return err;
+	}
 	/* an item of a top-level list the reader folds into its own record */
 	if (b->fold && f->type == ORDO_NODE_MAP && b->depth == 2 && !f->anchor && !b->errors &&
 	    b->frames[1].type == ORDO_NODE_SEQ && b->frames[1].key && b->frames[0].type == ORDO_NODE_MAP) {
@@ -591,6 +604,7 @@ static void builder_init(ordo_builder *b, ordo_doc *doc, ordo_diag *d, const cha
 		b->fold_list = opts->fold_list;
 		b->fold_item = opts->fold_item;
 		b->fold_end = opts->fold_end;
+		b->fold_maps = opts->fold_maps;
 	}
 }
 

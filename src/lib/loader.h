@@ -63,9 +63,12 @@ typedef struct {
 	ordo_fold_list_fn fold_list; /* optional, with fold_item and fold_end */
 	ordo_fold_item_fn fold_item;
 	ordo_fold_end_fn fold_end;
+	bool fold_maps;         /* a mapping item of a folded list is built and handed to
+				 * fold_item() as a node valid during the call (its
+				 * content is not skipped) */
 } ordo_load_options;
 
-#define ORDO_LOAD_OPTIONS_INIT {ORDO_SYNTAX_AUTO, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL}
+#define ORDO_LOAD_OPTIONS_INIT {ORDO_SYNTAX_AUTO, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, false}
 
 /**
  * Read and parse the file at path.

@@ -33,6 +33,7 @@ typedef enum {
 typedef struct ordo_folded {
 	const void *items; /* the reader's records, len of them */
 	const char *(*text)(const void *items, uint32_t i, uint32_t *len); /* item i's text */
+	const void *extra; /* the reader's own per-item data, or NULL */
 } ordo_folded;
 
 typedef struct ordo_node ordo_node;

@@ -1353,14 +1353,16 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		bool skip_all = false;
 		const char **left = NULL;
 		uint32_t nleft = 0;
-		if (role->with && rm->named) {
-			const ordo_role_members *wr = ordo_component_role(c, role->with);
+		if ((role->with || rm->versions) && rm->named) {
+			const ordo_role_members *wr = role->with ? ordo_component_role(c, role->with) : NULL;
 			left = ordo_arena_alloc(g->a, sizeof(char *) * (rm->count + 1));
 			for (uint32_t j = 0; j < rm->count; j++) {
 				bool inw = false;
 				for (uint32_t k = 0; wr && wr->named && k < wr->count && !inw; k++)
 					inw = !strcmp(ordo_role_member(wr, k), ordo_role_member(rm, j));
-				if (!inw)
+				/* a member at a version of its own takes only the hops it has not made */
+				ordo_version mv = ordo_member_version(c, rm, j);
+				if (!inw && ordo_version_cmp_release(&mv, &hop->to) < 0)
 					left[nleft++] = ordo_role_member(rm, j);
 			}
 			skip_all = nleft == 0;
@@ -1406,7 +1408,7 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 			/* its steps are already in the chain of the `with` role */
 			nsinks[ri] = 0;
 			role_sinks[ri] = NULL;
-			const ordo_role_members *wr = ordo_component_role(c, role->with);
+			const ordo_role_members *wr = role->with ? ordo_component_role(c, role->with) : NULL;
 			if (wr && present[wr->role->index]) {
 				nsinks[ri] = nsinks[wr->role->index];
 				role_sinks[ri] = role_sinks[wr->role->index];

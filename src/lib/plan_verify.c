@@ -778,11 +778,15 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 			uint32_t n = rm->named ? (uint32_t)rm->count : 0;
 			cs->named[rr] = ordo_arena_alloc_raw(v.a, sizeof(mstate) * (n + 1));
 			cs->index[rr].nocase = true;
-			for (uint32_t k = 0; k < n; k++)
-				mset(&cs->named[rr][k], &c->version);
-			cs->anon[rr].old_v = cs->anon[rr].new_v = c->version;
+			for (uint32_t k = 0; k < n; k++) {
+				ordo_version mv = ordo_member_version(c, rm, k);
+				mset(&cs->named[rr][k], &mv);
+				cs->at[mv.idx]++;
+			}
+			cs->anon[rr].old_v = cs->anon[rr].new_v = c->stated_version;
 			cs->anon[rr].count = rm->named ? 0 : rm->count;
-			cs->at[c->version.idx] += rm->count;
+			if (!rm->named)
+				cs->at[c->stated_version.idx] += rm->count;
 		}
 		simc[i] = *c;
 		cs->sim = &simc[i];
