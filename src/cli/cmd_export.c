@@ -529,8 +529,12 @@ static void playbook(ordo_buf *out, const exporter *x)
 		ordo_buf_printf(out, " to %s", tgt);
 	ordo_buf_printf(out, "\n# written by ordo export ansible; catalog %s, %s\n",
 			ordo_render_catalog_name(r->catalog, cat, sizeof(cat)), ordo_report_fingerprint(r));
-	ordo_buf_printf(out, "# verdict: %s; %u step%s in %u wave%s\n", ordo_report_verdict(r), p->nsteps,
-			p->nsteps == 1 ? "" : "s", p->nwaves, p->nwaves == 1 ? "" : "s");
+	ordo_tally t;
+	ordo_report_tally(r, &t);
+	ordo_buf_printf(out, "# verdict: %s (", ordo_verdict_headline(ordo_tally_verdict(&t)));
+	ordo_tally_text(out, &t);
+	ordo_buf_printf(out, "); %u step%s in %u wave%s\n", p->nsteps, p->nsteps == 1 ? "" : "s", p->nwaves,
+			p->nwaves == 1 ? "" : "s");
 	ordo_buf_puts(out,
 		      "#\n"
 		      "# One play per step, in the plan's order: wave N finishes before wave N+1 starts.\n"

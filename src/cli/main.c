@@ -442,8 +442,9 @@ int cmd_help(cli_opts *o)
 	printf("\ncommon options: --format <fmt>, -o <file>, --target <release>,\n"
 	       "  --catalog <dir-or-file> (adds to the built-in catalog; --catalog-only replaces it),\n"
 	       "  --color (auto | always | never), -q\n"
-	       "exit codes: 0 ok, 1 warnings, 2 blocked, 3 run stopped, 64 usage, 65 invalid input,\n"
-	       "  66 missing input, 70 internal error, 74 journal not writable (disk full), 75 journal locked\n"
+	       "exit codes: 0 ok, 1 warnings or planned, 2 blocked, 3 run stopped, 64 usage,\n"
+	       "  65 invalid input, 66 missing input, 70 internal error, 73 output not writable,\n"
+	       "  74 journal not writable (disk full), 75 journal locked\n"
 	       "see 'ordo help <command>'\n");
 	return 0;
 }

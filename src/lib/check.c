@@ -1270,25 +1270,91 @@ void ordo_report_sort(ordo_report *r)
 	ordo_sort(r->findings, r->nfindings, sizeof(*r->findings), finding_cmp);
 }
 
-/* A waived warning no longer counts; a blocker that is waived or resolved
- * by a plan step still says "look here" (exit 1), an open one blocks. */
-const char *ordo_report_verdict(const ordo_report *r)
+void ordo_tally_add(ordo_tally *t, ordo_severity sev, bool waived, bool resolved, bool accepted)
 {
-	bool warn = false;
+	if (waived) {
+		if (accepted)
+			t->accepted++;
+		else
+			t->waived++;
+		if (sev == ORDO_SEV_BLOCKER)
+			t->waived_blockers++;
+	} else if (sev == ORDO_SEV_BLOCKER) {
+		if (resolved)
+			t->resolved++;
+		else
+			t->blockers++;
+	} else if (sev == ORDO_SEV_WARNING) {
+		t->warnings++;
+	} else {
+		t->info++;
+	}
+}
+
+void ordo_report_tally(const ordo_report *r, ordo_tally *out)
+{
+	memset(out, 0, sizeof(*out));
 	for (uint32_t i = 0; i < r->nfindings; i++) {
 		const ordo_finding *f = r->findings[i];
-		if (ordo_finding_open_blocker(f))
-			return "blocked";
-		if (f->severity == ORDO_SEV_BLOCKER || (f->severity == ORDO_SEV_WARNING && !f->waived))
-			warn = true;
+		ordo_tally_add(out, f->severity, f->waived, f->nresolved > 0, f->accepted);
 	}
-	return warn ? "warnings" : "ok";
+}
+
+/* A waived warning no longer counts; a waived blocker still says "look
+ * here" (exit 1), as does a warning; a blocker that a plan step removes
+ * makes the estate ready once the steps are done (exit 1); an open one
+ * blocks. */
+ordo_verdict ordo_tally_verdict(const ordo_tally *t)
+{
+	if (t->blockers)
+		return ORDO_VERDICT_BLOCKED;
+	if (t->resolved)
+		return ORDO_VERDICT_PLANNED;
+	if (t->warnings || t->waived_blockers)
+		return ORDO_VERDICT_WARNINGS;
+	return ORDO_VERDICT_OK;
+}
+
+const char *ordo_verdict_name(ordo_verdict v)
+{
+	static const char *const names[] = {"ok", "warnings", "planned", "blocked"};
+	return names[v];
+}
+
+const char *ordo_verdict_headline(ordo_verdict v)
+{
+	static const char *const words[] = {"READY", "READY WITH WARNINGS",
+					    "READY ONCE THE PLAN'S STEPS ARE DONE", "BLOCKED"};
+	return words[v];
+}
+
+int ordo_verdict_exit_code(ordo_verdict v)
+{
+	return v == ORDO_VERDICT_BLOCKED ? 2 : v == ORDO_VERDICT_OK ? 0 : 1;
+}
+
+void ordo_tally_text(ordo_buf *out, const ordo_tally *t)
+{
+	ordo_buf_printf(out, "%u blocker%s, %u warning%s, %u info", t->blockers, t->blockers == 1 ? "" : "s",
+			t->warnings, t->warnings == 1 ? "" : "s", t->info);
+	if (t->resolved)
+		ordo_buf_printf(out, "; %u resolved by plan steps", t->resolved);
+	if (t->waived)
+		ordo_buf_printf(out, "%s%u waived", t->resolved ? ", " : "; ", t->waived);
+	if (t->accepted)
+		ordo_buf_printf(out, "%s%u accepted", t->resolved || t->waived ? ", " : "; ", t->accepted);
+}
+
+ordo_verdict ordo_report_verdict(const ordo_report *r)
+{
+	ordo_tally t;
+	ordo_report_tally(r, &t);
+	return ordo_tally_verdict(&t);
 }
 
 int ordo_report_exit_code(const ordo_report *r)
 {
-	const char *v = ordo_report_verdict(r);
-	return !strcmp(v, "blocked") ? 2 : !strcmp(v, "warnings") ? 1 : 0;
+	return ordo_verdict_exit_code(ordo_report_verdict(r));
 }
 
 int ordo_check_run(ordo_report **out, const ordo_estate *e, const ordo_check_options *o)

@@ -87,9 +87,48 @@ ordo_finding *ordo_report_add(ordo_report *r, const char *id, const ordo_cat_che
 void ordo_report_sort(ordo_report *r);
 /** A finding counts towards exit code 2. */
 bool ordo_finding_open_blocker(const ordo_finding *f);
-/** "ok", "warnings" or "blocked". */
-const char *ordo_report_verdict(const ordo_report *r);
-/** 0, 1 or 2 per the spec. */
+
+/*
+ * The verdict. Every report that words it (text, Markdown, HTML, JSON, the
+ * status page of a run, the export's header) takes it from these functions,
+ * so the word, the counts beside it and the exit code cannot disagree.
+ */
+typedef enum {
+	ORDO_VERDICT_OK,       /* nothing above info that counts: exit 0 */
+	ORDO_VERDICT_WARNINGS, /* warnings, or blockers that are waived: exit 1 */
+	ORDO_VERDICT_PLANNED,  /* no open blocker, at least one removed by a plan step: exit 1 */
+	ORDO_VERDICT_BLOCKED,  /* a blocker neither waived nor resolved by a plan step: exit 2 */
+} ordo_verdict;
+
+/** How the findings count in a headline; each finding in one place only. */
+typedef struct {
+	uint32_t blockers;        /* open: neither waived nor resolved by a plan step */
+	uint32_t warnings;        /* not waived (those a step resolves still ask to be read) */
+	uint32_t info;            /* not waived */
+	uint32_t resolved;        /* blockers a plan step removes, not waived */
+	uint32_t waived;          /* of any severity, by a waiver */
+	uint32_t accepted;        /* of any severity, by the estate's recorded decision */
+	uint32_t waived_blockers; /* blockers of either kind */
+} ordo_tally;
+
+/** Count one finding; accepted: waived by the estate's own recorded
+ * decision (a check's accepted_by), said as "accepted". */
+void ordo_tally_add(ordo_tally *t, ordo_severity sev, bool waived, bool resolved, bool accepted);
+/** The tally of a report's findings. */
+void ordo_report_tally(const ordo_report *r, ordo_tally *out);
+ordo_verdict ordo_tally_verdict(const ordo_tally *t);
+/** The JSON word: "ok", "warnings", "planned" or "blocked". */
+const char *ordo_verdict_name(ordo_verdict v);
+/** The headline: "READY", "READY WITH WARNINGS", "READY ONCE THE PLAN'S STEPS ARE DONE", "BLOCKED". */
+const char *ordo_verdict_headline(ordo_verdict v);
+/** 0, 1 or 2 per the contract. */
+int ordo_verdict_exit_code(ordo_verdict v);
+/** "2 blockers, 1 warning, 0 info; 1 resolved by plan steps, 1 waived" (the
+ * last two only when not zero), appended to out. */
+void ordo_tally_text(ordo_buf *out, const ordo_tally *t);
+
+ordo_verdict ordo_report_verdict(const ordo_report *r);
+/** 0, 1 or 2 per the contract. */
 int ordo_report_exit_code(const ordo_report *r);
 /** Today's date for waiver expiry: opts, else ORDO_NOW (its date part), else UTC clock. */
 const char *ordo_today(char buf[11]);

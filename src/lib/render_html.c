@@ -153,6 +153,8 @@ static const char *const css =
 	".verdict.blocked .word{color:var(--blocker)}\n"
 	".verdict.warnings{border-color:var(--warning);background:var(--warning-bg)}"
 	".verdict.warnings .word{color:var(--warning)}\n"
+	".verdict.planned{border-color:var(--info);background:var(--info-bg)}"
+	".verdict.planned .word{color:var(--info)}\n"
 	".verdict.ok{border-color:var(--ok);background:var(--ok-bg)}.verdict.ok .word{color:var(--ok)}\n"
 	".badge{display:inline-block;border:1px solid;border-radius:3px;padding:0 .35em;font-size:.8em;"
 	"font-weight:700;text-transform:uppercase;letter-spacing:.03em;white-space:nowrap}\n"
@@ -314,44 +316,73 @@ static void head(ordo_buf *out, const page *pg, const char *kind)
 	ordo_buf_puts(out, "</dl>\n</header>\n");
 }
 
+static ordo_severity severity_of(const ordo_node *f)
+{
+	const char *c = severity_class(txt(f, "severity"));
+	return !strcmp(c, "blocker") ? ORDO_SEV_BLOCKER : !strcmp(c, "warning") ? ORDO_SEV_WARNING : ORDO_SEV_INFO;
+}
+
+/* The state of step id in a run, or NULL (a step the journal does not
+ * know). Steps are numbered 1..n in order, so the index is tried first. */
+static const ordo_jstep *run_step(const page *pg, const char *id)
+{
+	if (!pg->state || !id)
+		return NULL;
+	uint32_t want = (uint32_t)strtoul(id, NULL, 10), ns = seq_len(pg->steps);
+	if (want >= 1 && want <= ns && num(&pg->steps->u.items[want - 1], "id") == want)
+		return pg->state[want - 1];
+	for (uint32_t i = 0; i < ns; i++)
+		if (num(&pg->steps->u.items[i], "id") == want)
+			return pg->state[i];
+	return NULL;
+}
+
+/* Every step that resolves f is done in the run shown. */
+static bool resolved_and_done(const page *pg, const ordo_node *f)
+{
+	const ordo_node *rb = seq(f, "resolved_by");
+	if (!pg->state || !seq_len(rb))
+		return false;
+	for (uint32_t k = 0; k < rb->len; k++) {
+		const ordo_jstep *st = run_step(pg, item(rb, k));
+		if (!st || (st->state != ORDO_STATE_DONE && st->state != ORDO_STATE_SKIPPED))
+			return false;
+	}
+	return true;
+}
+
+/* The headline is counted from the document's findings with the very
+ * functions the text and Markdown reports use. */
 static void verdict(ordo_buf *out, const page *pg)
 {
-	const char *v = txt(pg->doc, "verdict");
-	if (!v)
-		v = "ok";
-	uint32_t n[3] = {0, 0, 0}, nwaived = 0, naccepted = 0, resolved = 0;
+	ordo_tally t;
+	memset(&t, 0, sizeof(t));
+	bool all_done = true;
 	for (uint32_t i = 0; i < seq_len(pg->findings); i++) {
 		const ordo_node *f = &pg->findings->u.items[i];
-		const char *c = severity_class(txt(f, "severity"));
-		int s = !strcmp(c, "blocker") ? 2 : !strcmp(c, "warning") ? 1 : 0;
-		n[s]++;
-		if (accepted(f))
-			naccepted++;
-		else if (waived(f))
-			nwaived++;
-		else if (s && seq_len(seq(f, "resolved_by")))
-			resolved++;
+		bool resolved = seq_len(seq(f, "resolved_by")) > 0;
+		ordo_severity sev = severity_of(f);
+		ordo_tally_add(&t, sev, waived(f), resolved, accepted(f));
+		if (sev == ORDO_SEV_BLOCKER && resolved && !waived(f) && !resolved_and_done(pg, f))
+			all_done = false;
 	}
-	const char *cls = !strcmp(v, "blocked") ? "blocked" : !strcmp(v, "warnings") ? "warnings" : "ok";
-	const char *word = !strcmp(cls, "blocked")    ? "BLOCKED"
-			   : !strcmp(cls, "warnings") ? "READY WITH WARNINGS"
-						      : "READY";
-	ordo_buf_printf(out, "<section class=\"verdict %s\" id=\"verdict\">\n<div class=\"word\">Verdict: %s</div>\n<p>",
-			cls, word);
-	ordo_buf_printf(out, "%u blocker%s, %u warning%s, %u info", n[2], n[2] == 1 ? "" : "s", n[1],
-			n[1] == 1 ? "" : "s", n[0]);
-	if (nwaived)
-		ordo_buf_printf(out, "; %u waived", nwaived);
-	if (naccepted)
-		ordo_buf_printf(out, "; %u accepted", naccepted);
-	if (resolved)
-		ordo_buf_printf(out, "; %u resolved by plan steps", resolved);
+	ordo_verdict v = ordo_tally_verdict(&t);
+	ordo_buf_printf(out, "<section class=\"verdict %s\" id=\"verdict\">\n<div class=\"word\">Verdict: ",
+			ordo_verdict_name(v));
+	ordo_buf_puts(out, ordo_verdict_headline(v)); /* a constant with nothing to escape */
+	ordo_buf_puts(out, "</div>\n<p>");
+	ordo_tally_text(out, &t);
 	ordo_buf_puts(out, ".");
-	if (!strcmp(cls, "blocked"))
+	if (v == ORDO_VERDICT_BLOCKED)
 		ordo_buf_puts(out, " At least one blocker is neither waived nor resolved by a step of the plan: the "
 				   "upgrade must not start until it is fixed.");
-	else if (!strcmp(cls, "warnings"))
-		ordo_buf_puts(out, " Nothing blocks the upgrade; read the warnings before it starts.");
+	else if (v == ORDO_VERDICT_PLANNED && pg->run && all_done)
+		ordo_buf_puts(out, " No blocker is open: the steps of the plan that remove them are done.");
+	else if (v == ORDO_VERDICT_PLANNED)
+		ordo_buf_puts(out, " No blocker is open: steps of the plan remove every one, so the estate is ready "
+				   "once those steps are done, in the plan's order.");
+	else if (v == ORDO_VERDICT_WARNINGS)
+		ordo_buf_puts(out, " No blocker is open; read the warnings and waivers before the upgrade starts.");
 	else
 		ordo_buf_puts(out, " Nothing stands in the way of the upgrade.");
 	ordo_buf_puts(out, "</p>\n");
@@ -411,6 +442,8 @@ static void finding(ordo_buf *out, page *pg, const ordo_node *f)
 			ordo_buf_puts(out, k ? ", " : "");
 			step_link(out, item(rb, k));
 		}
+		if (pg->state)
+			ordo_buf_puts(out, resolved_and_done(pg, f) ? " (done)" : " (not done yet)");
 		ordo_buf_puts(out, "</span>");
 	} else if (open_blocker(f)) {
 		ordo_buf_puts(out, " open\">open: blocks the upgrade</span>");

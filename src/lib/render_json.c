@@ -112,7 +112,7 @@ void ordo_render_json(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 	ordo_jw_key(&w, "fingerprint");
 	ordo_jw_string(&w, ordo_report_fingerprint(r));
 	ordo_jw_key(&w, "verdict");
-	ordo_jw_string(&w, ordo_report_verdict(r));
+	ordo_jw_string(&w, ordo_verdict_name(ordo_report_verdict(r)));
 	ordo_jw_key(&w, "findings");
 	ordo_jw_array_begin(&w);
 	for (uint32_t i = 0; i < r->nfindings; i++)

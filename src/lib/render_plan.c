@@ -213,12 +213,17 @@ void ordo_render_markdown(ordo_buf *out, const ordo_report *r, const ordo_plan *
 	char cat[256];
 	if (r->estate->target.scale)
 		ordo_version_str(&r->estate->target, tgt, sizeof(tgt));
-	const char *verdict = ordo_report_verdict(r);
+	ordo_tally t;
+	ordo_report_tally(r, &t);
+	ordo_verdict verdict = ordo_tally_verdict(&t);
 	ordo_buf_puts(out, "# Upgrade plan: ");
 	md(out, r->estate->name);
 	if (*tgt)
 		ordo_buf_printf(out, " to %s", tgt);
-	ordo_buf_printf(out, "\n\n- **Verdict:** %s\n", verdict);
+	ordo_buf_printf(out, "\n\n- **Verdict:** %s (`%s`, exit %d): ", ordo_verdict_headline(verdict),
+			ordo_verdict_name(verdict), ordo_verdict_exit_code(verdict));
+	ordo_tally_text(out, &t);
+	ordo_buf_putc(out, '\n');
 	ordo_buf_printf(out, "- **Catalog:** %s\n", ordo_render_catalog_name(r->catalog, cat, sizeof(cat)));
 	ordo_buf_printf(out, "- **Fingerprint:** `%s`\n", ordo_report_fingerprint(r));
 	if (p)

@@ -49,23 +49,6 @@ static void wrap(ordo_buf *out, const char *text, int indent, int width)
 	}
 }
 
-static void counts(const ordo_report *r, uint32_t n[3], uint32_t *waived, uint32_t *accepted,
-		   uint32_t *resolved)
-{
-	n[0] = n[1] = n[2] = 0;
-	*waived = *accepted = *resolved = 0;
-	for (uint32_t i = 0; i < r->nfindings; i++) {
-		const ordo_finding *f = r->findings[i];
-		n[f->severity]++;
-		if (f->accepted)
-			(*accepted)++;
-		else if (f->waived)
-			(*waived)++;
-		else if (f->nresolved && f->severity > ORDO_SEV_INFO)
-			(*resolved)++;
-	}
-}
-
 /* Per component held back: its own open blockers with what would lift
  * them, then the components whose blockers its steps wait for. */
 static void blocked_text(ordo_buf *out, const ordo_plan *plan)
@@ -107,33 +90,27 @@ void ordo_render_text(ordo_buf *out, const ordo_report *r, const struct ordo_pla
 	static const ordo_render_options defaults = ORDO_RENDER_OPTIONS_INIT;
 	if (!o)
 		o = &defaults;
-	const char *verdict = ordo_report_verdict(r);
-	uint32_t n[3], waived, accepted, resolved;
-	counts(r, n, &waived, &accepted, &resolved);
+	ordo_tally t;
+	ordo_report_tally(r, &t);
+	ordo_verdict verdict = ordo_tally_verdict(&t);
+	uint32_t n[3] = {0, 0, 0};
+	for (uint32_t i = 0; i < r->nfindings; i++)
+		n[r->findings[i]->severity]++;
 	char tgt[128] = "";
 	if (r->estate->target.scale)
 		ordo_version_str(&r->estate->target, tgt, sizeof(tgt));
 
 	color(out, o, C_BOLD);
-	if (!strcmp(verdict, "blocked"))
+	if (verdict == ORDO_VERDICT_BLOCKED)
 		color(out, o, C_RED);
-	else if (!strcmp(verdict, "warnings"))
+	else if (verdict != ORDO_VERDICT_OK)
 		color(out, o, C_YEL);
-	ordo_buf_printf(out, "%s: %s", r->estate->name,
-			!strcmp(verdict, "blocked")    ? "BLOCKED"
-			: !strcmp(verdict, "warnings") ? "READY WITH WARNINGS"
-						       : "READY");
+	ordo_buf_printf(out, "%s: %s", r->estate->name, ordo_verdict_headline(verdict));
 	color(out, o, C_OFF);
 	if (*tgt)
 		ordo_buf_printf(out, " for %s", tgt);
-	ordo_buf_printf(out, " (%u blocker%s, %u warning%s, %u info", n[2], n[2] == 1 ? "" : "s",
-			n[1], n[1] == 1 ? "" : "s", n[0]);
-	if (waived)
-		ordo_buf_printf(out, "; %u waived", waived);
-	if (accepted)
-		ordo_buf_printf(out, "; %u accepted", accepted);
-	if (resolved)
-		ordo_buf_printf(out, "; %u resolved by plan steps", resolved);
+	ordo_buf_puts(out, " (");
+	ordo_tally_text(out, &t);
 	ordo_buf_puts(out, ")\n");
 
 	static const char *const heads[3] = {"Info", "Warnings", "Blockers"};

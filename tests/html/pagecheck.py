@@ -101,7 +101,8 @@ def main():
     if a.plan:
         with open(a.plan, encoding="utf-8") as f:
             doc = json.load(f)
-        word = {"blocked": "BLOCKED", "warnings": "READY WITH WARNINGS", "ok": "READY"}[doc["verdict"]]
+        word = {"blocked": "BLOCKED", "planned": "READY ONCE THE PLAN'S STEPS ARE DONE",
+                "warnings": "READY WITH WARNINGS", "ok": "READY"}[doc["verdict"]]
         if "Verdict: %s " % word not in text + " ":
             problems.append("the text lacks the verdict %r" % word)
         for fnd in doc["findings"]:

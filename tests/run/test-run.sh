@@ -248,6 +248,23 @@ components:
 EOF
 }
 
+# VMM 2012 R2 UR8 -> 2016: the upgrade needs UR9 first, a blocker the plan's
+# first step removes (verdict `planned`).
+estate_rollup() {
+	cat >"$D/estate.yaml" <<'EOF'
+ordo: 1
+name: run-test-rollup
+target: "2016"
+servers:
+  - {name: VMM01, os: "Windows Server 2016", domain_joined: true}
+components:
+  - id: vmm
+    product: vmm
+    version: "2012 R2 UR8"
+    roles: {management_server: [VMM01], console: [ADMIN01]}
+EOF
+}
+
 # every step, run by ./setup
 runbook_all() {
 	cat >"$D/runbook.yaml" <<'EOF'
@@ -877,6 +894,26 @@ if [ -z "$stuck" ]; then
 else
 	fail "a run killed early cannot be resumed after:$stuck"
 	show
+fi
+
+# ==== the status page of a finished run whose plan removes a blocker ====
+newcase finished-planned rollup
+same "the plan's verdict is planned" "$(jq -r .verdict plan.json)" planned
+ordo run --runbook runbook.yaml estate.yaml
+expect_rc "ordo run carries out the plan that removes the blocker" 0
+jqs "status: state done" '.state == "done"'
+ordo status --format html
+expect_rc "ordo status --format html of the finished run" 0
+out_has "the page's verdict is the plan's, worded as for exit 1" \
+	"<div class=\"word\">Verdict: READY ONCE THE PLAN'S STEPS ARE DONE</div>"
+out_has "the headline counts the blocker as resolved, not as a blocker, and says its step is done" \
+	"<p>0 blockers, 0 warnings, 1 info; 1 resolved by plan steps. No blocker is open: the steps of the plan that remove them are done.</p>"
+out_has "the finding says its step is done" '">1</a> (done)</span>'
+if grep -qF -e 'open: blocks the upgrade' -e 'What must change first' -e '1 blocker,' "$D/.out"; then
+	fail "the page of the finished run shows the resolved blocker as open"
+	show
+else
+	pass "the page of the finished run does not show the resolved blocker as open"
 fi
 
 newcase sigterm om

@@ -550,6 +550,71 @@ static void multi_hop_stages(void **state)
 	built_free(&b);
 }
 
+/* Each verdict from the findings that make it, its word, headline, exit
+ * code and counts; waived and resolved blockers are never counted as
+ * blockers. */
+static void verdict_table(void **state)
+{
+	static const struct {
+		ordo_severity sev;
+		bool waived, resolved;
+		ordo_verdict want;
+		const char *text;
+	} rows[] = {
+		{ORDO_SEV_INFO, false, false, ORDO_VERDICT_OK, "0 blockers, 0 warnings, 1 info"},
+		{ORDO_SEV_WARNING, true, false, ORDO_VERDICT_OK, "0 blockers, 0 warnings, 0 info; 1 waived"},
+		{ORDO_SEV_WARNING, false, false, ORDO_VERDICT_WARNINGS, "0 blockers, 1 warning, 0 info"},
+		{ORDO_SEV_WARNING, false, true, ORDO_VERDICT_WARNINGS, "0 blockers, 1 warning, 0 info"},
+		{ORDO_SEV_BLOCKER, true, false, ORDO_VERDICT_WARNINGS, "0 blockers, 0 warnings, 0 info; 1 waived"},
+		{ORDO_SEV_BLOCKER, true, true, ORDO_VERDICT_WARNINGS, "0 blockers, 0 warnings, 0 info; 1 waived"},
+		{ORDO_SEV_BLOCKER, false, true, ORDO_VERDICT_PLANNED,
+		 "0 blockers, 0 warnings, 0 info; 1 resolved by plan steps"},
+		{ORDO_SEV_BLOCKER, false, false, ORDO_VERDICT_BLOCKED, "1 blocker, 0 warnings, 0 info"},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		ordo_tally t;
+		memset(&t, 0, sizeof(t));
+		ordo_tally_add(&t, rows[i].sev, rows[i].waived, rows[i].resolved, false);
+		assert_int_equal(ordo_tally_verdict(&t), rows[i].want);
+		ordo_buf b = ORDO_BUF_INIT;
+		ordo_tally_text(&b, &t);
+		assert_string_equal(ordo_buf_cstr(&b), rows[i].text);
+		ordo_buf_release(&b);
+	}
+	assert_string_equal(ordo_verdict_name(ORDO_VERDICT_PLANNED), "planned");
+	assert_string_equal(ordo_verdict_headline(ORDO_VERDICT_PLANNED), "READY ONCE THE PLAN'S STEPS ARE DONE");
+	assert_string_equal(ordo_verdict_headline(ORDO_VERDICT_WARNINGS), "READY WITH WARNINGS");
+	assert_string_equal(ordo_verdict_headline(ORDO_VERDICT_BLOCKED), "BLOCKED");
+	assert_string_equal(ordo_verdict_headline(ORDO_VERDICT_OK), "READY");
+	assert_int_equal(ordo_verdict_exit_code(ORDO_VERDICT_OK), 0);
+	assert_int_equal(ordo_verdict_exit_code(ORDO_VERDICT_WARNINGS), 1);
+	assert_int_equal(ordo_verdict_exit_code(ORDO_VERDICT_PLANNED), 1);
+	assert_int_equal(ordo_verdict_exit_code(ORDO_VERDICT_BLOCKED), 2);
+	/* an open blocker outweighs a resolved one; a resolved one outweighs warnings */
+	ordo_tally t;
+	memset(&t, 0, sizeof(t));
+	ordo_tally_add(&t, ORDO_SEV_WARNING, false, false, false);
+	ordo_tally_add(&t, ORDO_SEV_BLOCKER, false, true, false);
+	assert_int_equal(ordo_tally_verdict(&t), ORDO_VERDICT_PLANNED);
+	ordo_tally_add(&t, ORDO_SEV_BLOCKER, false, false, false);
+	ordo_tally_add(&t, ORDO_SEV_BLOCKER, true, false, false);
+	assert_int_equal(ordo_tally_verdict(&t), ORDO_VERDICT_BLOCKED);
+	/* an accepted blocker (the estate's recorded decision) is said as such */
+	ordo_tally acc;
+	memset(&acc, 0, sizeof(acc));
+	ordo_tally_add(&acc, ORDO_SEV_BLOCKER, true, false, true);
+	assert_int_equal(ordo_tally_verdict(&acc), ORDO_VERDICT_WARNINGS);
+	ordo_buf ab = ORDO_BUF_INIT;
+	ordo_tally_text(&ab, &acc);
+	assert_string_equal(ordo_buf_cstr(&ab), "0 blockers, 0 warnings, 0 info; 1 accepted");
+	ordo_buf_release(&ab);
+	ordo_buf b = ORDO_BUF_INIT;
+	ordo_tally_text(&b, &t);
+	assert_string_equal(ordo_buf_cstr(&b), "1 blocker, 1 warning, 0 info; 1 resolved by plan steps, 1 waived");
+	ordo_buf_release(&b);
+	(void)state;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -568,6 +633,7 @@ int main(void)
 		cmocka_unit_test(retired_component_is_uninstalled_first),
 		cmocka_unit_test(verifier_catches_retired_left_installed),
 		cmocka_unit_test(property_random_estates_verify),
+		cmocka_unit_test(verdict_table),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -4,5 +4,5 @@
 .findings[] | select(.id == "path.update-rollup") | .hop == {"from": "2012 R2 UR8", "to": "2016"}
 .findings[] | select(.id == "path.update-rollup") | (.detail | contains("2012 R2 UR9"))
 .findings[] | select(.id == "path.update-rollup") | (.resolved_by | length >= 1 and all(type == "number"))
-.verdict == "warnings"
+.verdict == "planned"
 [.findings[] | select(.id == "path.none")] | length == 0

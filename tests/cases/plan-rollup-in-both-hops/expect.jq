@@ -1,5 +1,5 @@
 # one rollup step at the start of each hop, each resolving the finding of its hop
-.verdict == "warnings"
+.verdict == "planned"
 [.steps[] | select(.action == "apply-update-rollup") | [.from, .to]] == [["2012 R2 UR8","2012 R2 UR9"],["2016","2016 UR6"]]
 . as $p | [.findings[] | select(.id == "path.update-rollup") | {hop: .hop.to, by: [.resolved_by[] | $p.steps[. - 1] | [.action, .to]]}] == [{"hop":"2016","by":[["apply-update-rollup","2012 R2 UR9"]]},{"hop":"2019","by":[["apply-update-rollup","2016 UR6"]]}]
 # the second rollup comes after the whole 2016 hop and before anything of the 2019 hop

@@ -1,6 +1,6 @@
 # T02 facts: BLOCK, needs UR9; plan: apply UR9, then upgrade.
-# ordo: the blocker path.update-rollup is resolved by the plan's first step, so the verdict is warnings and the exit code 1
-.verdict == "warnings"
+# ordo: the blocker path.update-rollup is resolved by the plan's first step, so the verdict is planned and the exit code 1
+.verdict == "planned"
 [.findings[] | select(.severity == "blocker") | .id] == ["path.update-rollup"]
 .findings[] | select(.id == "path.update-rollup") | .resolved_by == [1] and .hop == {"from":"2012 R2 UR8","to":"2016"}
 .steps[0] | .action == "apply-update-rollup" and .from == "2012 R2 UR8" and .to == "2012 R2 UR9" and .after == [] and .component == "vmm"

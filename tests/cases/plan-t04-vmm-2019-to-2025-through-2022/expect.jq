@@ -1,7 +1,7 @@
 # T04 facts: "BLOCK: upgrade from 2019 and 2016 isn't supported", plan 2019 -> 2022 -> 2025.
 # ordo plans both hops. Windows Server 2022 suits VMM 2022 but not VMM 2025, so the OS is
 # upgraded in the 2025 hop only, by a procedure step that resolves os.unsupported (exit 1, not 2).
-.verdict == "warnings"
+.verdict == "planned"
 [.findings[] | select(.id == "path.intermediate" and .component == "vmm")] | length == 1
 [.findings[] | select(.id == "os.unsupported") | .hop] == [{"from":"2022","to":"2025"}]
 [.steps[] | select(.role == "management_server" and .action == "upgrade") | [.from, .to]] == [["2019 UR6","2022"],["2022","2025"]]

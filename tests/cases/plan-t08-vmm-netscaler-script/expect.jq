@@ -1,6 +1,6 @@
 # T08 facts: CONDITIONAL PASS, run the ALTER TABLE script first. ordo: the blocker
 # vmm.netscaler-script is resolved by a plan step (exit 1)
-.verdict == "warnings"
+.verdict == "planned"
 [.findings[] | select(.severity == "blocker") | .id] == ["vmm.netscaler-script"]
 # the resolving step is the script itself, not some other prepare step
 . as $p | [.findings[] | select(.id == "vmm.netscaler-script") | .resolved_by[] | $p.steps[. - 1] | [.action, (.title | test("NetScaler"))]] == [["prepare",true]]

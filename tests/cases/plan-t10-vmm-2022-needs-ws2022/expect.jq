@@ -1,5 +1,5 @@
 # T10 facts: BLOCK. ordo: os.unsupported is resolved by the procedure's own upgrade-os step (exit 1)
-.verdict == "warnings"
+.verdict == "planned"
 [.findings[] | select(.severity == "blocker") | .id] == ["os.unsupported"]
 . as $p | [.findings[] | select(.id == "os.unsupported") | .resolved_by[] | $p.steps[. - 1] | [.action, .servers]] == [["upgrade-os",["VMM01"]]]
 # the management server procedure: back up -> uninstall keeping the database -> OS -> ADK -> install on the existing database

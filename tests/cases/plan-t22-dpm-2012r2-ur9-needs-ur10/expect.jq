@@ -1,6 +1,6 @@
 # T22 facts: BLOCK (stricter reading of conflict C1: UR10). ordo applies UR10 as the plan's first step,
 # which resolves path.update-rollup, so the exit code is 1
-.verdict == "warnings"
+.verdict == "planned"
 [.findings[] | select(.severity == "blocker") | {id, resolved_by, hop}] == [{"id":"path.update-rollup","resolved_by":[1],"hop":{"from":"2012 R2 UR9","to":"2016"}}]
 .steps[0] | .action == "apply-update-rollup" and .to == "2012 R2 UR10"
 # facts: UR10 -> DPM 2016 -> agents -> Windows Server 2016 -> Remote Administrator.

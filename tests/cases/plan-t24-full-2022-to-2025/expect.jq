@@ -1,7 +1,7 @@
 # T24 (2025): SMA, Orchestrator, SM, DPM, OM, ConfigMgr, VMM; SPF stays at 2022
 # VMM 2022 runs on Windows Server 2022, which VMM 2025 does not support: a step of the plan upgrades the OS.
 # DPM 2025 runs on Windows Server 2022 and 2025 (its requirements page), so DPM01 keeps its system.
-.verdict == "warnings"
+.verdict == "planned"
 [.findings[] | select(.severity == "blocker") | .id] == ["os.unsupported"]
 [.steps[] | select(.component == "dpm" and .action == "upgrade-os")] == []
 all(.findings[] | select(.id == "os.unsupported"); (.resolved_by | length) == 1)

@@ -1,6 +1,6 @@
 # vmm.pending-restart is resolved by a step that restarts the server (the catalog's resolving step),
 # not by another prepare step of the procedure such as the ADK install
-.verdict == "warnings"
+.verdict == "planned"
 . as $p | [.findings[] | select(.id == "vmm.pending-restart") | .resolved_by[] | $p.steps[. - 1] | [.action, .servers, (.title | test("Restart"))]] == [["prepare",["VMM01"],true]]
 # the restart comes before VMM is uninstalled and set up again
 . as $p | ([.findings[] | select(.id == "vmm.pending-restart") | .resolved_by[0]] | first) as $r | $r != null and $r < ([$p.steps[] | select(.component == "vmm" and .phase == "upgrade") | .id] | min)

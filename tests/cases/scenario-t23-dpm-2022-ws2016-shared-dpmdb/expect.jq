@@ -3,4 +3,4 @@
 .findings[] | select(.id == "os.unsupported") | (.resolved_by | length >= 1)
 .findings[] | select(.id == "dpm.database-rename" and .component == "dpm1") | (.resolved_by | length >= 1)
 [.findings[] | select(.id == "dpm.shared-sql-sequential")] | length == 2
-.verdict == "warnings"
+.verdict == "planned"

@@ -1,0 +1,3 @@
+.verdict == "ok"
+[.findings[] | select(.severity != "info")] | length == 0
+(.steps | length) > 0
