@@ -75,6 +75,15 @@ const ordo_builtin_finding ordo_builtin_findings[] = {
 	 "A waiver names a finding the catalog marks as not waivable: the waiver is ignored."},
 	{"estate.waiver-unused", ORDO_SEV_INFO, true, "A waiver matches no finding",
 	 "A waiver matches no finding of this estate."},
+	{"estate.unknown", ORDO_SEV_WARNING, false, "A check could not judge for want of a fact",
+	 "A check declares the facts it needs (`needs` in the catalog); where the estate does not "
+	 "give one of them, the check cannot tell whether its finding applies. One finding per "
+	 "check, component and fact names the servers (the first ones and how many) and what to add. "
+	 "An estate with such a finding is never reported as plain READY, and it cannot be waived: "
+	 "add the fact instead."},
+	{"estate.unused-server", ORDO_SEV_WARNING, true, "A described server is not used",
+	 "A server described under `servers:` is named by no role, database or server fact, often "
+	 "because a role spells it another way; the finding gives the closest name the estate uses."},
 	{NULL, ORDO_SEV_INFO, false, NULL, NULL},
 };
 
@@ -1120,13 +1129,57 @@ static void product_refs(cx *x, const ordo_node *at, const ordo_strlist *l, cons
 			ordo_rd_error(&x->r, at, "unknown product '%s' in %s", l->items[i], where);
 }
 
+/* a need's `fact` is one path, nothing else */
+static void one_path(const char *path, const ordo_loc *loc, void *payload)
+{
+	const char **first = payload;
+	(void)loc;
+	*first = *first ? "" : path;
+}
+
+static void build_needs(cx *x, const ordo_node *n, ordo_cat_check *k, const char *where)
+{
+	const ordo_node *list = ordo_node_get(n, "needs");
+	if (!list || list->type == ORDO_NODE_NULL || !ordo_rd_is_seq(&x->r, list, "'needs'"))
+		return;
+	k->needs = ordo_arena_alloc(x->b->c->arena, sizeof(ordo_cat_need) * (list->len + 1));
+	for (uint32_t i = 0; i < list->len; i++) {
+		const ordo_node *nn = &list->u.items[i];
+		if (!ordo_rd_is_map(&x->r, nn, "a need"))
+			continue;
+		static const char *const keys[] = {"fact", "when", "add", NULL};
+		ordo_rd_keys(&x->r, nn, keys, "a need");
+		ordo_cat_need *nd = &k->needs[k->nneeds];
+		nd->fact = ordo_rd_text(&x->r, nn, "fact", "a need", true);
+		if (!nd->fact)
+			continue;
+		nd->value = compile(x, nn, "fact");
+		if (!nd->value)
+			continue;
+		const char *path = NULL;
+		ordo_expr_paths(nd->value, one_path, &path);
+		if (!path || strcmp(path, nd->fact)) {
+			ordo_rd_error(&x->r, ordo_node_get(nn, "fact"),
+				      "'fact' of a need in %s must be a fact path such as server.os, not '%s'",
+				      where, nd->fact);
+			continue;
+		}
+		nd->when = compile(x, nn, "when");
+		template_field(x, nn, "add", "a need", false, &nd->add);
+		lint_expr(x, nd->value, k->scope, &k->products, false, where);
+		lint_expr(x, nd->when, k->scope, &k->products, false, where);
+		lint_template(x, &nd->add, k->scope, &k->products, where);
+		k->nneeds++;
+	}
+}
+
 static void build_check(cx *x, const entry *e, ordo_cat_check *k)
 {
 	static const char *const keys[] = {"id",      "severity",    "waivable",    "scope",
 					   "products", "roles",      "when",        "title",
 					   "detail",  "remediation", "sources",     "accepted_by",
 					   "resolved_by", "builtin", "invariant",  "doc",
-					   NULL};
+					   "needs",   NULL};
 	static const char *const scopes[] = {"estate", "component", "hop", "server", "pack", NULL};
 	const ordo_node *n = e->node;
 	cx_at(x, e);
@@ -1212,6 +1265,7 @@ static void build_check(cx *x, const entry *e, ordo_cat_check *k)
 		template_field(x, rb, "title", "'resolved_by'", false, &k->resolved_title);
 		k->resolved_when = compile(x, rb, "when");
 	}
+	build_needs(x, n, k, where);
 	lint_expr(x, k->when, k->scope, &k->products, false, where);
 	lint_expr(x, k->accepted_by, k->scope, &k->products, false, where);
 	lint_expr(x, k->resolved_when, k->scope, &k->products, false, where);

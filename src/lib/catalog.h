@@ -136,6 +136,15 @@ typedef struct {
 	ordo_template text;
 } ordo_cat_remedy;
 
+/* A fact a check needs to judge (`needs:`): where `when` holds and `fact`
+ * is null, the check could not judge and `estate.unknown` says so. */
+typedef struct {
+	const char *fact;       /* the path as written: "server.os" */
+	const ordo_expr *value; /* the path, compiled */
+	const ordo_expr *when;  /* NULL: wherever the check is evaluated */
+	ordo_template add;      /* what to add, for people; may be empty */
+} ordo_cat_need;
+
 typedef struct ordo_cat_check {
 	const char *id;
 	ordo_severity severity;
@@ -155,6 +164,8 @@ typedef struct ordo_cat_check {
 	const char *resolved_action; /* resolved_by.action, or NULL */
 	ordo_template resolved_title;
 	const ordo_expr *resolved_when; /* resolved_by.when: the step can remove it only then */
+	ordo_cat_need *needs;
+	uint32_t nneeds;
 	ordo_loc loc;
 } ordo_cat_check;
 

@@ -83,6 +83,14 @@ static void get_facts(const void *obj, const char *key, ordo_value *out, ordo_ev
 			break;
 		}
 	if (v && v->type != ORDO_NODE_NULL) {
+		const char *host;
+		if (d && d->type == ORDO_FACT_SERVER && f->comp &&
+		    (host = ordo_component_server_ref(f->comp, v)) != NULL) {
+			/* the name of the server it was resolved to: `VMM01` and
+			 * `vmm01.contoso.com` compare as one computer */
+			*out = ordo_val_cstr(host);
+			return;
+		}
 		if (v->type == ORDO_NODE_MAP && d && d->nkeys)
 			*out = facts_value(ev, v, d, f->comp);
 		else
@@ -128,6 +136,10 @@ static void get_database(const void *obj, const char *key, ordo_value *out, ordo
 		*out = ordo_val_cstr(c->instance->server);
 		return;
 	}
+	if (!strcmp(key, "server") && c->db_server) {
+		*out = ordo_val_cstr(c->db_server->name);
+		return;
+	}
 	const ordo_node *v = ordo_node_get(c->database, key);
 	if (!v && !strcmp(key, "shared_with")) {
 		*out = ordo_val_list(ev, NULL, 0);
@@ -139,7 +151,13 @@ static void get_database(const void *obj, const char *key, ordo_value *out, ordo
 static void get_members(const void *obj, const char *key, ordo_value *out, ordo_eval *ev)
 {
 	const ordo_role_members *m = obj;
-	if (!strcmp(key, "servers"))
+	if (!strcmp(key, "servers") && m->named && !ordo_node_is_folded(m->node)) {
+		/* a list the loader kept: its members by their resolved names */
+		ordo_value *items = ordo_arena_alloc(ev->scratch, sizeof(ordo_value) * (m->count + 1));
+		for (uint32_t i = 0; i < m->count; i++)
+			items[i] = ordo_val_cstr(ordo_role_member(m, i));
+		*out = ordo_val_list(ev, items, (uint32_t)m->count);
+	} else if (!strcmp(key, "servers"))
 		*out = m->named ? ordo_val_node(m->node) : ordo_val_list(ev, NULL, 0);
 	else if (!strcmp(key, "count"))
 		*out = ordo_val_num((double)m->count);
@@ -483,6 +501,8 @@ typedef struct {
 	ordo_map merge; /* "id|component|hop" -> finding */
 	ordo_vec keys;  /* owned merge keys */
 	uint32_t seq;
+	ordo_vec unknown; /* struct unknown_acc*: estate.unknown being gathered */
+	ordo_map unknown_by_key; /* "component|check|fact" -> struct unknown_acc */
 } runner;
 
 static const ordo_cat_check *catalog_entry(const ordo_catalog *c, const char *id)
@@ -703,12 +723,165 @@ static bool role_listed(const ordo_cat_check *k, const char *role)
 	return false;
 }
 
+/* ---- facts a check needs (estate.unknown) ---- */
+
+/* how many servers an estate.unknown finding names; the detail says how
+ * many there are */
+#define UNKNOWN_LISTED 20
+
+/* One estate.unknown finding: a check, a component and a fact. Servers
+ * are counted per hop (the most of any hop: the same members come back
+ * at every hop) and the first UNKNOWN_LISTED are named. */
+struct unknown_acc {
+	ordo_finding *f;
+	const ordo_cat_check *k;
+	const ordo_cat_need *need;
+	const ordo_component *comp;
+	int hop;                 /* the hop being counted */
+	uint64_t count, best;    /* servers in that hop; the most of any hop */
+	const char *roles[8];    /* the roles they are members of */
+	uint32_t nroles;
+	char *add;               /* the need's `add`, rendered once */
+};
+
+static struct unknown_acc *unknown_acc_of(runner *rn, const ordo_cat_check *k, uint32_t ni,
+					  ordo_scope_ctx *sc)
+{
+	ordo_report *r = rn->r;
+	const ordo_cat_need *need = &k->needs[ni];
+	char key[600];
+	int klen = snprintf(key, sizeof(key), "%s|%s|%s", sc->comp ? sc->comp->id : "", k->id,
+			    need->fact);
+	if (klen < 0 || (size_t)klen >= sizeof(key))
+		klen = (int)sizeof(key) - 1;
+	struct unknown_acc *u = ordo_map_get(&rn->unknown_by_key, key, (size_t)klen);
+	if (u)
+		return u;
+	const ordo_builtin_finding *b = ordo_builtin_finding_get("estate.unknown");
+	ordo_finding *f = ordo_arena_alloc(r->arena, sizeof(*f));
+	f->id = b->id;
+	f->check = ordo_catalog_check(r->catalog, f->id);
+	f->severity = b->severity;
+	f->waivable = b->waivable;
+	f->component = sc->comp;
+	f->hop_index = -1;
+	f->seq = rn->seq++;
+	ordo_vec_push(&rn->keys, f);
+	u = ordo_arena_alloc(r->arena, sizeof(*u));
+	u->f = f;
+	u->k = k;
+	u->need = need;
+	u->comp = sc->comp;
+	u->hop = sc->hop_index;
+	ordo_map_put(&rn->unknown_by_key, ordo_arena_strndup(r->arena, key, (size_t)klen),
+		     (size_t)klen, u);
+	ordo_vec_push(&rn->unknown, u);
+	if (need->add.source) {
+		ordo_eval_ctx ctx = ordo_scope_eval_ctx(sc);
+		ordo_buf b2 = ORDO_BUF_INIT;
+		uint32_t mark = rn->ev.trace_len;
+		ordo_template_render(&need->add, &ctx, &rn->ev, &b2);
+		rn->ev.trace_len = mark;
+		u->add = ordo_arena_strndup(r->arena, ordo_buf_cstr(&b2), b2.len);
+		ordo_buf_release(&b2);
+	}
+	return u;
+}
+
+/* The check k, in scope sc, could not judge for want of need ni. */
+static void unknown_record(runner *rn, const ordo_cat_check *k, uint32_t ni, ordo_scope_ctx *sc)
+{
+	struct unknown_acc *u = unknown_acc_of(rn, k, ni, sc);
+	if (!sc->server_name)
+		return;
+	if (u->hop != sc->hop_index) {
+		u->best = u->count > u->best ? u->count : u->best;
+		u->count = 0;
+		u->hop = sc->hop_index;
+	}
+	u->count++;
+	if (u->f->nservers < UNKNOWN_LISTED)
+		finding_add_server(rn->r, u->f, ordo_arena_strdup(rn->r->arena, sc->server_name));
+	bool known = false;
+	for (uint32_t i = 0; i < u->nroles && !known; i++)
+		known = !strcmp(u->roles[i], sc->role);
+	if (!known && sc->role && u->nroles < 8)
+		u->roles[u->nroles++] = sc->role;
+}
+
+/* Which of k's needs are missing where k was evaluated and did not fire:
+ * a bit per need (the first 32). */
+static uint32_t needs_missing(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc)
+{
+	uint32_t mask = 0;
+	ordo_eval_ctx ctx = ordo_scope_eval_ctx(sc);
+	for (uint32_t i = 0; i < k->nneeds && i < 32; i++) {
+		const ordo_cat_need *nd = &k->needs[i];
+		ordo_eval_reset(&rn->ev);
+		if (nd->when && !ordo_expr_test(nd->when, &ctx, &rn->ev))
+			continue;
+		ordo_value v;
+		ordo_eval_reset(&rn->ev);
+		ordo_expr_eval(nd->value, &ctx, &rn->ev, &v);
+		if (v.type == ORDO_VAL_NULL ||
+		    (v.type == ORDO_VAL_NODE && (!v.u.node || v.u.node->type == ORDO_NODE_NULL)))
+			mask |= 1u << i;
+	}
+	return mask;
+}
+
+static void unknown_apply(runner *rn, const ordo_cat_check *k, uint32_t mask, ordo_scope_ctx *sc)
+{
+	for (uint32_t i = 0; mask && i < k->nneeds && i < 32; i++)
+		if (mask & (1u << i))
+			unknown_record(rn, k, i, sc);
+}
+
+/* The details of the estate.unknown findings, once everything is counted. */
+static void unknown_findings(runner *rn)
+{
+	ordo_report *r = rn->r;
+	for (size_t i = 0; i < rn->unknown.len; i++) {
+		struct unknown_acc *u = rn->unknown.items[i];
+		ordo_finding *f = u->f;
+		uint64_t n = u->count > u->best ? u->count : u->best;
+		ordo_buf b = ORDO_BUF_INIT;
+		ordo_buf_printf(&b, "%s (%s) could not judge ", u->k->id, u->k->title.source ? u->k->title.source : u->k->id);
+		if (n) {
+			ordo_buf_printf(&b, "%llu server%s of %s", (unsigned long long)n, n == 1 ? "" : "s",
+					u->comp ? u->comp->id : "the estate");
+			for (uint32_t j = 0; j < u->nroles; j++)
+				ordo_buf_printf(&b, "%s%s", j ? ", " : " (role ", u->roles[j]);
+			if (u->nroles)
+				ordo_buf_putc(&b, ')');
+			ordo_buf_puts(&b, ": ");
+			for (uint32_t j = 0; j < f->nservers; j++)
+				ordo_buf_printf(&b, "%s%s", j ? ", " : "", f->servers[j]);
+			if (n > f->nservers)
+				ordo_buf_printf(&b, " and %llu more", (unsigned long long)(n - f->nservers));
+		} else {
+			ordo_buf_printf(&b, "%s", u->comp ? u->comp->id : "the estate");
+			if (u->comp)
+				add_primary_servers(r, f, u->comp);
+		}
+		ordo_buf_printf(&b, "; it needs %s, which the estate does not give.", u->need->fact);
+		if (u->add && u->add[0])
+			ordo_buf_printf(&b, " Add %s.", u->add);
+		fill_text(rn, f, f->check, NULL, ordo_builtin_finding_get(f->id)->title, ordo_buf_cstr(&b));
+		ordo_buf_release(&b);
+	}
+	ordo_vec_release(&rn->unknown);
+	ordo_map_release(&rn->unknown_by_key);
+}
+
 static void eval_check(runner *rn, const ordo_cat_check *k, ordo_scope_ctx *sc, int hop_index)
 {
 	ordo_eval_reset(&rn->ev);
 	ordo_eval_ctx ctx = ordo_scope_eval_ctx(sc);
 	if (ordo_expr_test(k->when, &ctx, &rn->ev))
 		fire(rn, k, sc, hop_index);
+	else if (k->nneeds)
+		unknown_apply(rn, k, needs_missing(rn, k, sc), sc);
 }
 
 /* Whether a server-scope condition reads nothing of its server but the
@@ -737,6 +910,11 @@ static bool server_keyed(const ordo_cat_check *k)
 {
 	bool keyed = true;
 	ordo_expr_paths(k->when, server_path, &keyed);
+	for (uint32_t i = 0; i < k->nneeds; i++) {
+		ordo_expr_paths(k->needs[i].value, server_path, &keyed);
+		if (k->needs[i].when)
+			ordo_expr_paths(k->needs[i].when, server_path, &keyed);
+	}
 	return keyed;
 }
 
@@ -747,6 +925,7 @@ static bool server_keyed(const ordo_cat_check *k)
 typedef struct {
 	ordo_version os;
 	int pending_restart, domain_joined;
+	uint32_t missing; /* the needs they lack (needs_missing) */
 } server_key;
 
 static bool same_key(const server_key *k, const ordo_server *s)
@@ -822,13 +1001,17 @@ static void run_catalog_checks(runner *rn)
 							}
 							if (use_memo && rm->servers[m]) {
 								const ordo_server *s = rm->servers[m];
-								bool known = false;
-								for (uint32_t q = 0; q < nmemo && !known; q++)
-									known = same_key(&memo[q], s);
-								if (known)
-									continue;
+								const server_key *hit = NULL;
+								for (uint32_t q = 0; q < nmemo && !hit; q++)
+									if (same_key(&memo[q], s))
+										hit = &memo[q];
 								sc.server = s;
 								sc.server_name = ordo_role_member(rm, m);
+								if (hit) {
+									if (hit->missing)
+										unknown_apply(rn, k, hit->missing, &sc);
+									continue;
+								}
 								ordo_eval_reset(&rn->ev);
 								ordo_eval_ctx ctx = ordo_scope_eval_ctx(&sc);
 								if (ordo_expr_test(k->when, &ctx, &rn->ev)) {
@@ -838,6 +1021,9 @@ static void run_catalog_checks(runner *rn)
 									mk->os = s->os;
 									mk->pending_restart = s->pending_restart;
 									mk->domain_joined = s->domain_joined;
+									mk->missing = k->nneeds ? needs_missing(rn, k, &sc) : 0;
+									if (mk->missing)
+										unknown_apply(rn, k, mk->missing, &sc);
 								}
 								continue;
 							}
@@ -848,8 +1034,15 @@ static void run_catalog_checks(runner *rn)
 								name = ordo_member_after(e, comp, rm, m, &rn->ev);
 								s = ordo_estate_server(e, name);
 							}
-							if (!s)
+							if (!s) {
+								/* a new computer `servers:` does not describe */
+								if (k->nneeds) {
+									sc.server = NULL;
+									sc.server_name = name;
+									unknown_apply(rn, k, needs_missing(rn, k, &sc), &sc);
+								}
 								continue;
+							}
 							sc.server = s;
 							sc.server_name = name;
 							eval_check(rn, k, &sc, (int)h);
@@ -1192,6 +1385,157 @@ static void waiver_findings(runner *rn)
 	}
 }
 
+/* ---- servers nothing refers to (estate.unused-server) ---- */
+
+#define UNUSED_LISTED 20
+#define CLOSEST_WORK 4000000 /* at most this many letter comparisons a server */
+
+static int low(int ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+}
+
+/* Levenshtein distance, ASCII case-insensitive, or limit + 1 once it
+ * exceeds limit */
+static uint32_t distance(const char *a, uint32_t la, const char *b, uint32_t lb, uint32_t limit)
+{
+	if ((la > lb ? la - lb : lb - la) > limit || la > 255 || lb > 255)
+		return limit + 1;
+	uint32_t row[256], prev[256];
+	for (uint32_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (uint32_t i = 1; i <= la; i++) {
+		row[0] = i;
+		uint32_t best = row[0];
+		for (uint32_t j = 1; j <= lb; j++) {
+			uint32_t cost = low((unsigned char)a[i - 1]) != low((unsigned char)b[j - 1]);
+			uint32_t v = prev[j - 1] + cost;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return limit + 1;
+		memcpy(prev, row, sizeof(uint32_t) * (lb + 1));
+	}
+	return prev[lb];
+}
+
+/* the first label of a host name */
+static uint32_t label_len(const char *s, uint32_t len)
+{
+	const char *dot = memchr(s, '.', len);
+	return dot ? (uint32_t)(dot - s) : len;
+}
+
+typedef struct {
+	const char *name;
+	uint32_t len;
+	const ordo_component *comp;
+	const char *role;  /* the role it is a member of, or NULL */
+	const char *where; /* without a role: "database", "a server fact" */
+} name_use;
+
+/* the names the estate uses for servers it does not describe */
+static void unmatched_names(const ordo_estate *e, ordo_vec *out, ordo_arena *a)
+{
+	for (uint32_t ci = 0; ci < e->ncomponents; ci++) {
+		const ordo_component *c = &e->components[ci];
+		for (uint32_t ri = 0; ri < c->nroles; ri++) {
+			const ordo_role_members *rm = &c->roles[ri];
+			for (uint32_t j = 0; rm->named && j < rm->count; j++) {
+				const ordo_server *s = rm->servers[j];
+				if (s->index != ORDO_UNDESCRIBED)
+					continue;
+				name_use *u = ordo_arena_alloc(a, sizeof(*u));
+				*u = (name_use){s->name, s->name_len, c, rm->role->id, NULL};
+				ordo_vec_push(out, u);
+			}
+		}
+		const ordo_node *db = c->database ? ordo_node_get(c->database, "server") : NULL;
+		if (db && !c->db_server && ordo_node_is_scalar(db) && db->type != ORDO_NODE_NULL &&
+		    db->type != ORDO_NODE_BOOL) {
+			name_use *u = ordo_arena_alloc(a, sizeof(*u));
+			*u = (name_use){db->u.str, db->len, c, NULL, "database"};
+			ordo_vec_push(out, u);
+		}
+		for (uint32_t i = 0; i < c->nserver_refs; i++) {
+			const ordo_server_ref *r = &c->server_refs[i];
+			if (r->server)
+				continue;
+			name_use *u = ordo_arena_alloc(a, sizeof(*u));
+			*u = (name_use){r->name, (uint32_t)strlen(r->name), c, NULL, "a server fact"};
+			ordo_vec_push(out, u);
+		}
+	}
+}
+
+static const name_use *closest(const ordo_server *s, const ordo_vec *names)
+{
+	uint32_t limit = s->name_len / 3 > 2 ? s->name_len / 3 : 2;
+	uint32_t best = limit + 1;
+	const name_use *found = NULL;
+	uint64_t work = 0;
+	uint32_t sl = label_len(s->name, s->name_len);
+	for (size_t i = 0; i < names->len && work < CLOSEST_WORK; i++) {
+		const name_use *u = names->items[i];
+		uint32_t d = distance(s->name, s->name_len, u->name, u->len, best - 1 < limit ? best - 1 : limit);
+		uint32_t ul = label_len(u->name, u->len);
+		if ((sl < s->name_len) != (ul < u->len)) {
+			/* a short name against a fully qualified one: compare hosts */
+			uint32_t dl = distance(s->name, sl, u->name, ul, limit);
+			d = dl < d ? dl : d;
+		}
+		work += (uint64_t)s->name_len * u->len;
+		if (d < best) {
+			best = d;
+			found = u;
+		}
+	}
+	return found;
+}
+
+static void unused_server_findings(runner *rn)
+{
+	ordo_report *r = rn->r;
+	const ordo_estate *e = r->estate;
+	uint64_t n = 0;
+	for (uint32_t i = 0; i < e->nservers; i++)
+		n += !e->servers[i]->used;
+	if (!n)
+		return;
+	ordo_vec names = ORDO_VEC_INIT;
+	unmatched_names(e, &names, r->arena);
+	ordo_finding *f = builtin_new(rn, "estate.unused-server", NULL, -1, NULL);
+	ordo_buf b = ORDO_BUF_INIT;
+	ordo_buf_printf(&b, "%llu server%s described under servers: %s named by no role, database or server fact:",
+			(unsigned long long)n, n == 1 ? "" : "s", n == 1 ? "is" : "are");
+	uint32_t listed = 0;
+	for (uint32_t i = 0; i < e->nservers && listed < UNUSED_LISTED; i++) {
+		const ordo_server *s = e->servers[i];
+		if (s->used)
+			continue;
+		finding_add_server(r, f, s->name);
+		const name_use *u = closest(s, &names);
+		ordo_buf_printf(&b, "%s %s (line %u)", listed ? ";" : "", s->name, s->line);
+		if (u)
+			ordo_buf_printf(&b, ", closest name in the estate: %.*s (%s%s of %s)", (int)u->len,
+					u->name, u->role ? "role " : "", u->role ? u->role : u->where,
+					u->comp->id);
+		listed++;
+	}
+	if (n > listed)
+		ordo_buf_printf(&b, "; and %llu more", (unsigned long long)(n - listed));
+	ordo_buf_putc(&b, '.');
+	fill_text(rn, f, f->check, NULL, ordo_builtin_finding_get(f->id)->title, ordo_buf_cstr(&b));
+	ordo_buf_release(&b);
+	ordo_vec_release(&names);
+}
+
 ordo_finding *ordo_report_add(ordo_report *r, const char *id, const ordo_cat_check *k,
 			      ordo_severity sev, const ordo_component *comp, const char *title,
 			      const char *detail)
@@ -1377,6 +1721,8 @@ int ordo_check_run(ordo_report **out, const ordo_estate *e, const ordo_check_opt
 	path_findings(&rn);
 	sequence_findings(&rn);
 	run_catalog_checks(&rn);
+	unknown_findings(&rn);
+	unused_server_findings(&rn);
 	unknown_fact_findings(&rn);
 	waiver_findings(&rn);
 	ordo_eval_release(&rn.ev);

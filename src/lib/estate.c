@@ -44,6 +44,11 @@ typedef struct {
 	ordo_map list_seen;  /* names of undescribed servers in it */
 	const char *list_role;
 	uint32_t list_stamp, list_next;
+	/* names that may be a short name of a fully qualified entry; resolved
+	 * together in one pass over the entries (resolve_short_names) */
+	uint32_t nshort;   /* entries whose name has no dot */
+	struct pending *pend;
+	size_t npending, cappending;
 	/* server entries not yet in the index (queue_server) */
 	struct queued {
 		ordo_server *s;
@@ -344,6 +349,10 @@ static void settle_server(ld *l, const struct queued *q)
 		return;
 	}
 	ordo_vec_push(&l->servers, s);
+	if (s->dotted)
+		l->e->ndotted++;
+	else
+		l->nshort++;
 }
 
 static void queue_server(ld *l, ordo_server *s, uint32_t line, uint32_t col)
@@ -438,6 +447,8 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 	s->name_len = nm->len;
 	s->node = folding ? NULL : n;
 	s->line = n->line;
+	s->col = n->col > UINT16_MAX ? UINT16_MAX : (uint16_t)n->col;
+	s->dotted = memchr(name, '.', nm->len) != NULL;
 	s->pending_restart = s->domain_joined = -1;
 	if (os && os->type != ORDO_NODE_NULL) {
 		if (!ordo_rd_scalar(os)) {
@@ -563,6 +574,7 @@ static ordo_server *member_of(ld *l, const ordo_node *n, bool copy, uint32_t sta
 		*next = srv->index + 1;
 		twice = srv->stamp == stamp;
 		srv->stamp = stamp;
+		srv->used = 1;
 	} else {
 		srv = undescribed(l, n->u.str, n->len, copy);
 		twice = ordo_map_put(seen, srv->name, srv->name_len, srv) != NULL;
@@ -646,6 +658,260 @@ static void fold_members_end(void *ud, const ordo_doc *doc, ordo_node *list)
 		ordo_map_release(&l->list_seen);
 }
 
+/* ---- one host, two names ---- */
+
+/* A name no entry has exactly: either a fully qualified name whose first
+ * label is an entry's short name (vmm01.contoso.com for VMM01), found at
+ * once, or a short name that may be the first label of fully qualified
+ * entries (VMM01 for vmm01.contoso.com), kept for resolve_short_names(),
+ * which looks for them all in one pass over the entries. *slot receives
+ * the entry when exactly one fits. */
+struct pending {
+	const char *name;
+	uint32_t len;
+	uint32_t interest;
+	const ordo_server **slot;
+	const ordo_node *at;
+	const ordo_component *comp;
+	const char *role; /* NULL: database.server or a server fact */
+};
+
+static void same_host(ld *l, const char *name, uint32_t len, const ordo_server **slot,
+		      const ordo_node *at, const ordo_component *comp, const char *role)
+{
+	const char *dot = memchr(name, '.', len);
+	if (dot) {
+		if (!l->nshort)
+			return;
+		ordo_server *s = find_server(l, name, (uint32_t)(dot - name));
+		if (s && !s->dotted) {
+			s->used = 1;
+			*slot = s;
+		}
+		return;
+	}
+	if (!l->e->ndotted)
+		return;
+	if (l->npending == l->cappending) {
+		l->cappending = l->cappending ? 2 * l->cappending : 16;
+		l->pend = ordo_xrealloc(l->pend, sizeof(*l->pend) * l->cappending);
+	}
+	struct pending *p = &l->pend[l->npending++];
+	p->name = name;
+	p->len = len;
+	p->slot = slot;
+	p->at = at;
+	p->comp = comp;
+	p->role = role;
+	p->interest = 0;
+}
+
+struct interest {
+	const ordo_server *first, *second; /* fully qualified entries that fit */
+	uint32_t n;
+};
+
+static uint32_t interest_of(ordo_map *names, ordo_vec *all, uint64_t lens[4], const char *name,
+			    uint32_t len)
+{
+	uintptr_t k = (uintptr_t)ordo_map_get(names, name, len);
+	if (k)
+		return (uint32_t)k;
+	struct interest *t = ordo_xcalloc(1, sizeof(*t));
+	ordo_vec_push(all, t);
+	k = all->len;
+	ordo_map_put(names, name, len, (void *)k);
+	if (len < 256)
+		lens[len >> 6] |= 1ull << (len & 63);
+	return (uint32_t)k;
+}
+
+static void at_entry(ordo_node *at, const ordo_server *s)
+{
+	memset(at, 0, sizeof(*at));
+	at->type = ORDO_NODE_MAP;
+	at->line = s->line;
+	at->col = s->col;
+}
+
+/* Short names against the first labels of the fully qualified entries:
+ * an entry VMM01 beside vmm01.contoso.com is one host described twice (an
+ * error naming both); a short reference fits when exactly one fully
+ * qualified entry has its name as first label, and is an error naming two
+ * of them when more do. One pass over the entries, and only when both
+ * kinds of name occur, so an estate of short names (or of fully qualified
+ * names only) pays nothing. */
+static void resolve_short_names(ld *l)
+{
+	ordo_estate *e = l->e;
+	if (!e->ndotted || (!l->nshort && !l->npending))
+		return;
+	ordo_map names = ORDO_MAP_INIT_NOCASE;
+	ordo_vec all = ORDO_VEC_INIT;
+	uint64_t lens[4] = {0, 0, 0, 0};
+	ordo_vec shorts = ORDO_VEC_INIT; /* the entries whose name has no dot */
+	for (uint32_t i = 0; l->nshort && i < e->nservers; i++)
+		if (!e->servers[i]->dotted)
+			ordo_vec_push(&shorts, e->servers[i]);
+	uint32_t *entry_interest = ordo_xmalloc(sizeof(uint32_t) * (shorts.len + 1));
+	for (size_t i = 0; i < shorts.len; i++) {
+		const ordo_server *s = shorts.items[i];
+		entry_interest[i] = interest_of(&names, &all, lens, s->name, s->name_len);
+	}
+	for (size_t i = 0; i < l->npending; i++)
+		l->pend[i].interest = interest_of(&names, &all, lens, l->pend[i].name, l->pend[i].len);
+	for (uint32_t i = 0; i < e->nservers; i++) {
+		const ordo_server *s = e->servers[i];
+		if (!s->dotted)
+			continue;
+		uint32_t len = (uint32_t)((const char *)memchr(s->name, '.', s->name_len) - s->name);
+		if (len >= 256 || !((lens[len >> 6] >> (len & 63)) & 1))
+			continue;
+		uintptr_t k = (uintptr_t)ordo_map_get(&names, s->name, len);
+		if (!k)
+			continue;
+		struct interest *t = all.items[k - 1];
+		if (t->n == 0)
+			t->first = s;
+		else if (t->n == 1)
+			t->second = s;
+		t->n++;
+	}
+	for (size_t i = 0; i < shorts.len; i++) {
+		const ordo_server *s = shorts.items[i];
+		const struct interest *t = all.items[entry_interest[i] - 1];
+		if (!t->n)
+			continue;
+		const ordo_server *a = t->first->line < s->line ? t->first : s;
+		const ordo_server *b = a == s ? t->first : s;
+		ordo_node at;
+		at_entry(&at, b);
+		ordo_rd_error(&l->r, &at,
+			      "servers '%s' (line %u) and '%s' (line %u) could be the same host: describe each host once, under one name",
+			      a->name, a->line, b->name, b->line);
+	}
+	for (size_t i = 0; i < l->npending; i++) {
+		const struct pending *p = &l->pend[i];
+		const struct interest *t = all.items[p->interest - 1];
+		if (t->n == 1) {
+			((ordo_server *)t->first)->used = 1;
+			*p->slot = t->first;
+		} else if (t->n > 1) {
+			char where[300];
+			if (p->role)
+				snprintf(where, sizeof(where), "role '%s' of component '%s'", p->role,
+					 p->comp->id);
+			else
+				snprintf(where, sizeof(where), "component '%s'", p->comp->id);
+			ordo_rd_error(&l->r, p->at,
+				      "server '%.*s' in %s could be '%s' (line %u) or '%s' (line %u): write its fully qualified name",
+				      (int)p->len, p->name, where, t->first->name, t->first->line,
+				      t->second->name, t->second->line);
+		}
+	}
+	for (size_t i = 0; i < all.len; i++)
+		free(all.items[i]);
+	ordo_vec_release(&all);
+	ordo_vec_release(&shorts);
+	ordo_map_release(&names);
+	free(entry_interest);
+}
+
+/* Whether two names are one host: equal but for case, or a short name and
+ * a fully qualified name whose first label it is. */
+static bool host_eq(const char *a, uint32_t alen, const char *b, uint32_t blen)
+{
+	if (alen == blen && strncasecmp(a, b, alen) == 0)
+		return true;
+	const char *da = memchr(a, '.', alen), *db = memchr(b, '.', blen);
+	if (!da == !db)
+		return false;
+	if (da)
+		return (uint32_t)(da - a) == blen && strncasecmp(a, b, blen) == 0;
+	return (uint32_t)(db - b) == alen && strncasecmp(a, b, alen) == 0;
+}
+
+/* Facts of type server (`upgrade.management_server`): the entry each names */
+static void server_refs(ld *l, ordo_component *comp)
+{
+	const ordo_cat_product *p = comp->product;
+	const ordo_cat_fact *decls[2] = {&p->facts, &p->upgrade};
+	const ordo_node *maps[2] = {comp->facts, comp->upgrade};
+	uint32_t n = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int k = 0; k < 2; k++) {
+			if (!maps[k] || maps[k]->type != ORDO_NODE_MAP)
+				continue;
+			for (uint32_t j = 0; j < decls[k]->nkeys; j++) {
+				if (decls[k]->keys[j].type != ORDO_FACT_SERVER)
+					continue;
+				const ordo_node *v = ordo_node_get(maps[k], decls[k]->keys[j].name);
+				if (!v || (v->type != ORDO_NODE_STRING && v->type != ORDO_NODE_NUMBER) ||
+				    !ordo_name_valid(v->u.str, v->len))
+					continue;
+				if (!pass) {
+					n++;
+					continue;
+				}
+				ordo_server_ref *r = &comp->server_refs[comp->nserver_refs++];
+				r->node = v;
+				r->name = v->u.str;
+				ordo_server *s = find_server(l, v->u.str, v->len);
+				if (s) {
+					s->used = 1;
+					r->server = s;
+				} else {
+					same_host(l, v->u.str, v->len, &r->server, v, comp, NULL);
+				}
+			}
+		}
+		if (!pass && !n)
+			return;
+		if (!pass)
+			comp->server_refs = ordo_arena_alloc(l->e->doc->arena, sizeof(ordo_server_ref) * n);
+	}
+}
+
+/* Once every name is resolved: a server fact says its server's name; one
+ * that names no entry but is the same host as a member of the component
+ * (VMM01 in the role, vmm01.contoso.com as the new computer) says the
+ * member's. */
+static void finish_server_refs(ld *l)
+{
+	for (uint32_t ci = 0; ci < l->e->ncomponents; ci++) {
+		ordo_component *c = &l->e->components[ci];
+		for (uint32_t i = 0; i < c->nserver_refs; i++) {
+			ordo_server_ref *r = &c->server_refs[i];
+			if (r->server) {
+				r->name = r->server->name;
+				continue;
+			}
+			const ordo_server *found = NULL;
+			bool several = false;
+			for (uint32_t ri = 0; ri < c->nroles && !several; ri++) {
+				const ordo_role_members *rm = &c->roles[ri];
+				for (uint32_t j = 0; rm->named && j < rm->count && !several; j++) {
+					const ordo_server *s = rm->servers[j];
+					if (!host_eq(r->node->u.str, r->node->len, s->name, s->name_len))
+						continue;
+					several = found && !name_eq(found, s->name, s->name_len);
+					found = s;
+				}
+			}
+			if (found && !several)
+				r->name = found->name;
+		}
+	}
+}
+
+const char *ordo_component_server_ref(const ordo_component *c, const ordo_node *n)
+{
+	for (uint32_t i = 0; i < c->nserver_refs; i++)
+		if (c->server_refs[i].node == n)
+			return c->server_refs[i].name;
+	return NULL;
+}
+
 /* ---- components ---- */
 
 static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
@@ -725,9 +991,14 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 				const ordo_server *s = m->servers[j];
 				if (s->index != ORDO_UNDESCRIBED || !l->servers.len)
 					continue;
-				const ordo_server *d = find_server(l, s->name, s->name_len);
-				if (d)
+				ordo_server *d = find_server(l, s->name, s->name_len);
+				if (d) {
+					d->used = 1;
 					m->servers[j] = d;
+				} else {
+					same_host(l, s->name, s->name_len, &m->servers[j], v, comp,
+						  role->id);
+				}
 			}
 			continue;
 		}
@@ -746,7 +1017,11 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 				vers = ordo_arena_alloc(l->doc->arena, sizeof(*vers) * (v->len + 1));
 			if (mv.scale)
 				vers[n] = mv;
-			m->servers[n++] = s;
+			m->servers[n] = s;
+			if (s->index == ORDO_UNDESCRIBED)
+				same_host(l, s->name, s->name_len, &m->servers[n], &v->u.items[j], comp,
+					  role->id);
+			n++;
 		}
 		m->versions = vers;
 		m->count = n;
@@ -770,8 +1045,15 @@ static void load_database(ld *l, ordo_component *comp, const ordo_node *db)
 					   NULL};
 	ordo_rd_keys(&l->r, db, keys, where);
 	const ordo_node *sv = ordo_node_get(db, "server");
-	if (sv && sv->type != ORDO_NODE_NULL)
-		node_name(l, sv, "database server name");
+	if (sv && sv->type != ORDO_NODE_NULL && node_name(l, sv, "database server name")) {
+		ordo_server *s = find_server(l, sv->u.str, sv->len);
+		if (s) {
+			s->used = 1;
+			comp->db_server = s;
+		} else {
+			same_host(l, sv->u.str, sv->len, &comp->db_server, sv, comp, NULL);
+		}
+	}
 	const ordo_node *in = ordo_node_get(db, "instance");
 	if (in && in->type != ORDO_NODE_NULL)
 		node_name(l, in, "SQL instance name");
@@ -932,6 +1214,7 @@ static void load_component(ld *l, const ordo_node *n, int index)
 	snprintf(what, sizeof(what), "facts");
 	check_facts(l, comp, comp->facts, &p->facts, "facts", 0);
 	check_facts(l, comp, comp->upgrade, &p->upgrade, "upgrade", 0);
+	server_refs(l, comp);
 }
 
 /* Second pass: references to other components. */
@@ -1109,12 +1392,8 @@ static void load_instances(ld *l)
 		if (vn && vn->type == ORDO_NODE_NULL)
 			vn = NULL;
 		const char *server = sn && sn->type == ORDO_NODE_STRING ? sn->u.str : NULL;
-		if (server) {
-			/* the name as the server's entry writes it */
-			const ordo_server *rec = find_server(l, server, sn->len);
-			if (rec)
-				server = rec->name;
-		}
+		if (server && comp->db_server)
+			server = comp->db_server->name; /* the name as the server's entry writes it */
 		const char *name = nn && nn->type == ORDO_NODE_STRING ? nn->u.str : def;
 		ordo_sql_instance *in = server ? instance_find(&all, server, name) : NULL;
 		if (!in && !server) {
@@ -1530,6 +1809,8 @@ int ordo_estate_load(ordo_estate **out, const char *path, const ordo_catalog *c,
 			load_component(&l, &comps->u.items[i], (int)i);
 		for (uint32_t i = 0; i < e->ncomponents; i++)
 			resolve_refs(&l, &e->components[i]);
+		resolve_short_names(&l);
+		finish_server_refs(&l);
 		load_instances(&l);
 		for (uint32_t i = 0; i < e->ncomponents; i++)
 			load_waivers(&l, ordo_node_get(e->components[i].node, "waivers"),
@@ -1554,6 +1835,7 @@ done:
 	}
 	ordo_vec_release(&waivers);
 	ordo_vec_release(&l.unknown);
+	free(l.pend);
 	if (l.r.errors || d->len > errors_before) {
 		ordo_estate_free(e);
 		return ORDO_EINVALID;

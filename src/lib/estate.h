@@ -30,6 +30,9 @@ typedef struct ordo_server {
 	ordo_version os;        /* scale NULL: not given */
 	int8_t pending_restart; /* -1 not given, 0, 1 */
 	int8_t domain_joined;   /* -1 not given, 0, 1 */
+	uint8_t used;           /* a role, database or server fact names it */
+	uint8_t dotted;         /* its name is fully qualified (has a dot) */
+	uint16_t col;           /* where its entry starts (capped) */
 	const ordo_node *node;  /* the server's mapping when it has facts; NULL
 				 * when it was folded while parsing */
 } ordo_server;
@@ -73,6 +76,16 @@ typedef struct ordo_sql_instance {
 	uint32_t nusers;
 } ordo_sql_instance;
 
+/* A fact of type server (`upgrade.management_server`) and the server it
+ * names: the `servers:` entry, or a named member of the component that is
+ * the same host; NULL when it names neither. */
+typedef struct ordo_server_ref {
+	const ordo_node *node;
+	const ordo_server *server;
+	const char *name; /* how reports and conditions see it: the entry's or
+			   * member's name, else the text as written */
+} ordo_server_ref;
+
 typedef struct {
 	const char *for_id;
 	struct ordo_component *for_comp;
@@ -98,6 +111,9 @@ typedef struct ordo_component {
 	const ordo_node *database; /* or NULL */
 	ordo_version sql_version;  /* the instance's version; scale NULL: not given */
 	ordo_sql_instance *instance; /* where its database is, or NULL: no database */
+	const ordo_server *db_server; /* the `servers:` entry database.server names, or NULL */
+	struct ordo_server_ref *server_refs; /* facts of type server and what they name */
+	uint32_t nserver_refs;
 	struct ordo_component **integrations;
 	uint32_t nintegrations;
 	ordo_pack *packs;
@@ -136,6 +152,7 @@ typedef struct ordo_estate {
 	ordo_server **servers;  /* in the order they were read */
 	uint32_t nservers;
 	ordo_name_index server_index; /* by name, ASCII case-insensitive */
+	uint32_t ndotted;      /* entries whose name is fully qualified */
 	ordo_component *components;
 	uint32_t ncomponents;
 	ordo_sql_instance **instances; /* every instance described or named, in file order */
@@ -167,7 +184,14 @@ const char *ordo_estate_fingerprint(const ordo_estate *e);
 int ordo_estate_override_target(ordo_estate *e, const char *text, ordo_diag *d);
 
 const ordo_component *ordo_estate_component(const ordo_estate *e, const char *id);
+/** The `servers:` entry of a name, compared case-insensitively. Names in
+ * the model (members, database.server, server facts) are already resolved
+ * to their entry's spelling, short names and FQDNs included. */
 const ordo_server *ordo_estate_server(const ordo_estate *e, const char *name);
+/** How conditions and reports see a server fact's value n of component c:
+ * the name of the server it was resolved to, or NULL when n is no server
+ * fact of c. */
+const char *ordo_component_server_ref(const ordo_component *c, const ordo_node *n);
 /** Name of member i of a named role. */
 static inline const char *ordo_role_member(const ordo_role_members *m, uint32_t i)
 {

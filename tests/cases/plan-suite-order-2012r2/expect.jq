@@ -1,5 +1,5 @@
 # 2012 R2 order: Orchestrator, Service Manager, DPM, Operations Manager, Configuration Manager, VMM, App Controller, SPF
-.verdict == "ok"
+(.verdict == "warnings" and ([.findings[] | select(.severity != "info") | .id] | unique) == ["estate.unknown"])
 all(.steps[]; .to == "2012 R2")
 # the first upgrade step of each component comes in that order
 ["orch","sm","dpm","om","cm","vmm","ac","spf"] as $o | [$o[] as $c | [.steps[] | select(.component == $c and .action == "upgrade") | .wave] | min] | . == sort and (unique | length) == ($o | length)

@@ -1,6 +1,6 @@
 # T01: PASS, in the order SMA, Orchestrator, SM, DPM, OM, VMM, SPF, WAP
-.verdict == "ok"
-[.findings[] | select(.severity != "info")] == []
+(.verdict == "warnings" and ([.findings[] | select(.severity != "info") | .id] | unique) == ["estate.unknown"])
+[.findings[] | select(.severity != "info" and .id != "estate.unknown")] == []
 # every edge's minimum rollup is met: no rollup step
 [.steps[] | select(.action == "apply-update-rollup")] == []
 ["sma","orch","sm","dpm","om","vmm","spf"] as $o | [$o[] as $c | [.steps[] | select(.component == $c and .action == "upgrade") | .wave] | min] | . == sort and (unique | length) == ($o | length)

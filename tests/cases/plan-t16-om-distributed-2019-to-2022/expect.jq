@@ -1,7 +1,7 @@
 # T16 facts: PASS. ordo has no blocker either; it warns about the 150,000-row ETL table
 # (om.etl-table-large) and plans its grooming, hence exit 1.
-[.findings[] | select(.severity == "blocker")] == []
-[.findings[] | select(.severity == "warning") | .id] == ["om.etl-table-large"]
+[.findings[] | select(.id != "estate.unknown") | select(.severity == "blocker")] == []
+[.findings[] | select(.id != "estate.unknown") | select(.severity == "warning") | .id] == ["om.etl-table-large"]
 [.steps[] | select(.action == "prepare" and (.title | test("EntityTransactionLog")))] | length == 1
 # the initial management server goes first and alone in its wave
 ([.steps[] | select(.action == "upgrade" and .role == "management_server")][0]) as $m | $m.servers == ["MS1"] and ([.steps[] | select(.wave == $m.wave)] | length) == 1 and ([.steps[] | select(.action == "upgrade") | .wave] | min) == $m.wave

@@ -1,5 +1,5 @@
 # T24 (2022): SMA, Orchestrator, SM, DPM, OM, ConfigMgr, VMM, SPF
-.verdict == "ok"
+(.verdict == "warnings" and ([.findings[] | select(.severity != "info") | .id] | unique) == ["estate.unknown"])
 ["sma","orch","sm","dpm","om","cm","vmm","spf"] as $o | [$o[] as $c | [.steps[] | select(.component == $c and .action == "upgrade") | .wave] | min] | . == sort and (unique | length) == ($o | length)
 ["sma","orch","sm","dpm","om","cm","vmm","spf"] as $o | [range(0; ($o | length) - 1) as $i | ([.steps[] | select(.component == $o[$i]) | .wave] | max) < ([.steps[] | select(.component == $o[$i + 1]) | .wave] | min)] | all
 [.steps[] | select(.component == "wap")] == []

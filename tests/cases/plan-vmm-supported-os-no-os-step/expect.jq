@@ -1,5 +1,5 @@
 # a supported OS: no upgrade-os step, the rest of the procedure unchanged
-.verdict == "ok"
+(.verdict == "warnings" and ([.findings[] | select(.severity != "info") | .id] | unique) == ["estate.unknown"])
 [.steps[] | select(.action == "upgrade-os")] == []
 [.steps[] | select(.role == "management_server" and (.action == "backup" or .phase == "upgrade")) | .action] == ["backup","uninstall","prepare","upgrade"]
 # structure: ids are 1..n in output order, waves never go down, start at 1 and leave no gap

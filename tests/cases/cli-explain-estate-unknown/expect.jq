@@ -1,0 +1,3 @@
+.id == "estate.unknown"
+.severity == "warning"
+.waivable == false

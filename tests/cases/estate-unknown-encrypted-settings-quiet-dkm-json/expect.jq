@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "estate.unknown" and (.detail | startswith("vmm.remote-upgrade-unsupported ")))] == []

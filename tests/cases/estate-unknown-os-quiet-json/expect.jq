@@ -1,0 +1,2 @@
+.verdict == "ok"
+[.findings[] | select(.id == "estate.unknown")] == []

@@ -1,0 +1,2 @@
+[.findings[] | select(.id == "estate.unknown")] == []
+.verdict == "ok"

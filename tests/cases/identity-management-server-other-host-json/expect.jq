@@ -1,0 +1,1 @@
+[.findings[] | select(.id == "vmm.remote-upgrade-unsupported")] | length == 1

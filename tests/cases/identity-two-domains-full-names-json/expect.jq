@@ -1,0 +1,1 @@
+[.findings[] | select(.id | startswith("estate."))] == []
