@@ -336,8 +336,10 @@ static void build_scale(cx *x, ordo_scale *s, const char *name, const entry *e, 
 	snprintf(where, sizeof(where), "scale '%s'", name);
 	if (!ordo_rd_is_map(&x->r, e->node, where))
 		return;
-	static const char *const keys[] = {"entries", "suffix", NULL};
+	static const char *const keys[] = {"entries", "suffix", "prefixes", "editions", NULL};
 	ordo_rd_keys(&x->r, e->node, keys, where);
+	ordo_rd_strlist(&x->r, e->node, "prefixes", where, false, &s->prefixes, &s->nprefixes);
+	ordo_rd_strlist(&x->r, e->node, "editions", where, false, &s->editions, &s->neditions);
 	const char **items;
 	uint32_t n;
 	ordo_rd_strlist(&x->r, e->node, "entries", where, true, &items, &n);

@@ -15,15 +15,15 @@
 
 static const char *release_entries[] = {"2012", "2012 SP1", "2012 R2", "2016", "1801",
                                         "1807", "2019",     "2022",    "2025"};
-static const ordo_scale release = {"release", release_entries, 9, "UR"};
+static const ordo_scale release = {"release", release_entries, 9, "UR", NULL, 0, NULL, 0};
 
 static const char *os_entries[] = {"Windows Server 2012", "Windows Server 2012 R2",
                                    "Windows Server 2016", "Windows Server 2019",
                                    "Windows Server 2022"};
-static const ordo_scale os = {"os", os_entries, 5, NULL};
+static const ordo_scale os = {"os", os_entries, 5, NULL, NULL, 0, NULL, 0};
 
 static const char *sql_entries[] = {"2014", "2014 SP1", "2016", "2017", "2019", "2022"};
-static const ordo_scale sql = {"sql", sql_entries, 6, "CU"};
+static const ordo_scale sql = {"sql", sql_entries, 6, "CU", NULL, 0, NULL, 0};
 
 static ordo_version ver(const ordo_scale *s, const char *text)
 {
