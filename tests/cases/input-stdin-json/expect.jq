@@ -1,4 +1,4 @@
 .estate == "lab-warnings"
 .verdict == "warnings"
 (.steps | length) == 14
-.fingerprint == "sha256:4666c236c18561a03e666d114ef3215b2d9a8abee452b544f85d37dca1139c07"
+.fingerprint == "sha256:8832fdd4c0b96737ad2e110564a3bb01549b40fb61ea2798f9784b5ffea55705"
