@@ -1571,3 +1571,19 @@ void ordo_catalog_free(ordo_catalog *c)
 	ordo_arena_free(c->arena);
 	free(c);
 }
+
+const char *ordo_closest_finding(const ordo_catalog *c, const char *id)
+{
+	size_t n = 0;
+	while (ordo_builtin_findings[n].id)
+		n++;
+	const char **ids = ordo_xmalloc(sizeof(*ids) * (c->nchecks + n + 1));
+	size_t k = 0;
+	for (uint32_t i = 0; i < c->nchecks; i++)
+		ids[k++] = c->checks[i].id;
+	for (size_t i = 0; i < n; i++)
+		ids[k++] = ordo_builtin_findings[i].id;
+	const char *close = ordo_closest(id, strlen(id), ids, k);
+	free(ids);
+	return close;
+}
