@@ -698,9 +698,10 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 			continue;
 		}
 		if (v->type == ORDO_NODE_NUMBER) {
+			bool json = l->doc->syntax == ORDO_SYNTAX_JSON;
 			ordo_rd_error(&l->r, v, "role '%s' of component '%s' is a number: write "
-					       "{count: %s} for anonymous members, or a list of server names",
-				      role->id, comp->id, v->u.str);
+					       "%s%s} for anonymous members, or a list of server names",
+				      role->id, comp->id, json ? "{\"count\": " : "{count: ", v->u.str);
 			continue;
 		}
 		if (ordo_rd_scalar(v)) {
