@@ -455,7 +455,7 @@ int cmd_help(cli_opts *o)
 	printf("\ncommon options: --format <fmt>, -o <file>, --target <release>,\n"
 	       "  --catalog <dir-or-file> (adds to the built-in catalog; --catalog-only replaces it),\n"
 	       "  --color (auto | always | never), -q\n"
-	       "<estate>: a YAML or JSON file in UTF-8 or UTF-16 (as Windows PowerShell writes it),\n"
+	       "<estate>: a YAML or JSON file in UTF-8, or UTF-16 with a byte order mark,\n"
 	       "  or - to read it from standard input ('ordo run -' needs --journal <file>)\n"
 	       "exit codes: 0 ok, 1 warnings, 2 blocked, 3 run stopped, 64 usage, 65 invalid input,\n"
 	       "  66 missing input, 70 internal error, 74 journal not writable (disk full), 75 journal locked\n"
