@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Declarative end-to-end cases: each folder under tests/cases/ holds
 #   cmd            the arguments after `ordo` (one line; run in the folder)
+#   stdin          (optional) fed to ordo's standard input (default /dev/null)
 #   expected.rc    the exit code
 #   expected.out   (optional) stdout, byte for byte
 #   expected.err   (optional) stderr, byte for byte
@@ -27,7 +28,9 @@ run_one() {
 	ok=1
 	why=()
 	read -r -a args <<<"$(head -n1 "$dir/cmd")"
-	(cd "$dir" && ${ORDO_WRAPPER:-} "$ordo" "${args[@]}" >"$work/out" 2>"$work/err")
+	input=/dev/null
+	[ -f "$dir/stdin" ] && input="$dir/stdin"
+	(cd "$dir" && ${ORDO_WRAPPER:-} "$ordo" "${args[@]}" <"$input" >"$work/out" 2>"$work/err")
 	rc=$?
 	want=$(cat "$dir/expected.rc" 2>/dev/null || echo 0)
 	if [ "$rc" != "$want" ]; then ok=0; why+=("exit code $rc, expected $want"); fi

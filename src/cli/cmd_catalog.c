@@ -361,8 +361,15 @@ int cmd_explain(cli_opts *o)
 	const ordo_cat_check *k = ordo_catalog_check(c, id);
 	const ordo_builtin_finding *b = ordo_builtin_finding_get(id);
 	if (!k && !b) {
+		const char *close = ordo_closest_finding(c, id);
+		ordo_buf m = ORDO_BUF_INIT;
+		if (close)
+			ordo_buf_printf(&m, ", did you mean '%s'?", close);
+		rc = cli_usage_error(o, "unknown finding '%s'%s (see 'ordo catalog list')", id,
+				     ordo_buf_cstr(&m));
+		ordo_buf_release(&m);
 		ordo_catalog_free(c);
-		return cli_usage_error(o, "unknown finding '%s' (see 'ordo catalog list')", id);
+		return rc;
 	}
 	ordo_buf out = ORDO_BUF_INIT;
 	const char *sev = ordo_severity_name(k && !k->builtin ? k->severity : b->severity);

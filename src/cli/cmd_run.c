@@ -101,6 +101,10 @@ int cmd_run(cli_opts *o)
 {
 	ordo_catalog *cat;
 	ordo_estate *est;
+	/* the journal's default place is beside the estate file */
+	if (o->nargs == 1 && !strcmp(o->args[0], "-") && !o->journal)
+		return cli_usage_error(o, "an estate read from standard input ('-') has no folder "
+					  "for the journal: name it with --journal <file>");
 	int rc = cli_load_estate(o, &cat, &est);
 	if (rc)
 		return rc;

@@ -409,8 +409,21 @@ static int parse(cli_opts *o, const cli_command *c, int argc, char **argv)
 				if (p->shortname && p->shortname == a[1])
 					s = p;
 		}
-		if (!s || !(c->options & s->group))
+		if (!s || !(c->options & s->group)) {
+			/* the closest option this command takes */
+			const char *names[64];
+			size_t n = 0;
+			for (const opt_spec *p = opt_specs; p->name && n < 64; p++)
+				if (c->options & p->group)
+					names[n++] = p->name;
+			const char *name = a[1] == '-' ? a + 2 : a + 1;
+			size_t len = strcspn(name, "=");
+			const char *close = len > 1 ? ordo_closest(name, len, names, n) : NULL;
+			if (close)
+				return cli_usage_error(o, "unknown option '%s', did you mean '--%s'?", a,
+						       close);
 			return cli_usage_error(o, "unknown option '%s'", a);
+		}
 		if (s->takes_value && !val) {
 			if (i + 1 >= argc)
 				return cli_usage_error(o, "option '%s' needs a value", a);
@@ -442,6 +455,8 @@ int cmd_help(cli_opts *o)
 	printf("\ncommon options: --format <fmt>, -o <file>, --target <release>,\n"
 	       "  --catalog <dir-or-file> (adds to the built-in catalog; --catalog-only replaces it),\n"
 	       "  --color (auto | always | never), -q\n"
+	       "<estate>: a YAML or JSON file in UTF-8, or UTF-16 with a byte order mark,\n"
+	       "  or - to read it from standard input ('ordo run -' needs --journal <file>)\n"
 	       "exit codes: 0 ok, 1 warnings or planned, 2 blocked, 3 run stopped, 64 usage,\n"
 	       "  65 invalid input, 66 missing input, 70 internal error, 73 output not writable,\n"
 	       "  74 journal not writable (disk full), 75 journal locked\n"
@@ -466,7 +481,16 @@ int main(int argc, char **argv)
 		return cmd_help(&o);
 	const cli_command *c = cli_find(name);
 	if (!c) {
-		fprintf(stderr, "ordo: '%s' is not an ordo command\nsee 'ordo help'\n", name);
+		const char *names[32];
+		size_t n = 0;
+		for (const cli_command *k = commands; k->name && n < 32; k++)
+			names[n++] = k->name;
+		const char *close = ordo_closest(name, strlen(name), names, n);
+		if (close)
+			fprintf(stderr, "ordo: '%s' is not an ordo command, did you mean '%s'?\nsee 'ordo help'\n",
+				name, close);
+		else
+			fprintf(stderr, "ordo: '%s' is not an ordo command\nsee 'ordo help'\n", name);
 		return CLI_EXIT_USAGE;
 	}
 	o.command = c->name;

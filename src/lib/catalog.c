@@ -356,8 +356,11 @@ static void build_scale(cx *x, ordo_scale *s, const char *name, const entry *e, 
 	snprintf(where, sizeof(where), "scale '%s'", name);
 	if (!ordo_rd_is_map(&x->r, e->node, where))
 		return;
-	static const char *const keys[] = {"entries", "suffix", "title", "step", "default_instance", NULL};
+	static const char *const keys[] = {"entries", "suffix", "prefixes", "editions", "title",
+					   "step", "default_instance", NULL};
 	ordo_rd_keys(&x->r, e->node, keys, where);
+	ordo_rd_strlist(&x->r, e->node, "prefixes", where, false, &s->prefixes, &s->nprefixes);
+	ordo_rd_strlist(&x->r, e->node, "editions", where, false, &s->editions, &s->neditions);
 	const char **items;
 	uint32_t n;
 	ordo_rd_strlist(&x->r, e->node, "entries", where, true, &items, &n);
@@ -1707,4 +1710,20 @@ bool ordo_product_os_allows(const ordo_cat_product *p, int32_t rel, const char *
 {
 	const ordo_cat_support *s = ordo_product_support(p, rel);
 	return !s || ordo_support_allows(ordo_support_os(s, role), v);
+}
+
+const char *ordo_closest_finding(const ordo_catalog *c, const char *id)
+{
+	size_t n = 0;
+	while (ordo_builtin_findings[n].id)
+		n++;
+	const char **ids = ordo_xmalloc(sizeof(*ids) * (c->nchecks + n + 1));
+	size_t k = 0;
+	for (uint32_t i = 0; i < c->nchecks; i++)
+		ids[k++] = c->checks[i].id;
+	for (size_t i = 0; i < n; i++)
+		ids[k++] = ordo_builtin_findings[i].id;
+	const char *close = ordo_closest(id, strlen(id), ids, k);
+	free(ids);
+	return close;
 }

@@ -274,6 +274,9 @@ void ordo_catalog_free(ordo_catalog *c);
 
 const ordo_cat_product *ordo_catalog_product(const ordo_catalog *c, const char *id);
 const ordo_cat_check *ordo_catalog_check(const ordo_catalog *c, const char *id);
+/** The finding id (a check of c or a built-in finding) closest to id when
+ * one is close enough to be what was meant, else NULL (see ordo_closest). */
+const char *ordo_closest_finding(const ordo_catalog *c, const char *id);
 const ordo_cat_role *ordo_product_role(const ordo_cat_product *p, const char *role);
 bool ordo_product_has_release(const ordo_cat_product *p, int32_t release_idx);
 /** The support entry of p for a release, or NULL. */

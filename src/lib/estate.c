@@ -106,6 +106,9 @@ static const char *node_name(ld *l, const ordo_node *n, const char *what)
 	return check_name(l, n, what) ? s : NULL;
 }
 
+/* How an integration pack is written, in messages. */
+#define PACK_EXAMPLE "{for: <component id>, version: \"<release>\"}"
+
 static bool version_of(ld *l, const ordo_node *n, const ordo_scale *s, ordo_version *out,
 		       const char *what)
 {
@@ -117,7 +120,11 @@ static bool version_of(ld *l, const ordo_node *n, const ordo_scale *s, ordo_vers
 	}
 	const char *why = NULL;
 	if (ordo_version_parse(out, s, t, n->len, &why) < 0) {
-		ordo_rd_error(&l->r, n, "invalid %s: '%s' (%s)", what, t, why ? why : "not understood");
+		ordo_buf m = ORDO_BUF_INIT;
+		ordo_buf_printf(&m, "invalid %s: '%s' (%s)", what, t, why ? why : "not understood");
+		ordo_buf_did_you_mean(&m, t, n->len, s->entries, s->n);
+		ordo_rd_error(&l->r, n, "%s", ordo_buf_cstr(&m));
+		ordo_buf_release(&m);
 		out->scale = NULL;
 		return false;
 	}
@@ -454,12 +461,28 @@ static ordo_server *load_server(ld *l, const ordo_node *n, bool folding)
 		if (!ordo_rd_scalar(os)) {
 			ordo_rd_error(&l->r, os, "operating system of server '%s' must be a string", name);
 		} else if (!server_os(l, s, os)) {
-			ordo_buf known = ORDO_BUF_INIT;
-			for (uint32_t j = 0; j < l->c->os.n; j++)
-				ordo_buf_printf(&known, "%s'%s'", j ? ", " : "", l->c->os.entries[j]);
-			ordo_rd_error(&l->r, os, "unknown operating system '%s' for server '%s' (known: %s)",
-				      os->u.str, name, ordo_buf_cstr(&known));
-			ordo_buf_release(&known);
+			const ordo_scale *sc = &l->c->os;
+			const char *why = NULL;
+			ordo_version v;
+			ordo_version_parse(&v, sc, os->u.str, os->len, &why);
+			ordo_buf m = ORDO_BUF_INIT;
+			if (why && !strcmp(why, "unknown edition")) {
+				ordo_buf_printf(&m, "unknown edition in operating system '%s' of server '%s' (editions: ",
+						os->u.str, name);
+				for (uint32_t j = 0; j < sc->neditions; j++)
+					ordo_buf_printf(&m, "%s%s", j ? ", " : "", sc->editions[j]);
+				ordo_buf_puts(&m, ")");
+			} else {
+				ordo_buf_printf(&m, "unknown operating system '%s' for server '%s'", os->u.str,
+						name);
+				ordo_buf_did_you_mean(&m, os->u.str, os->len, sc->entries, sc->n);
+				ordo_buf_puts(&m, " (known: ");
+				for (uint32_t j = 0; j < sc->n; j++)
+					ordo_buf_printf(&m, "%s'%s'", j ? ", " : "", sc->entries[j]);
+				ordo_buf_puts(&m, ")");
+			}
+			ordo_rd_error(&l->r, os, "%s", ordo_buf_cstr(&m));
+			ordo_buf_release(&m);
 			s->os.scale = NULL;
 		}
 	}
@@ -932,12 +955,19 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 		const ordo_node *v = ordo_node_val(roles, i);
 		const ordo_cat_role *role = ordo_product_role(p, k->u.str);
 		if (!role) {
-			ordo_buf known = ORDO_BUF_INIT;
+			ordo_buf m = ORDO_BUF_INIT;
+			const char **ids = ordo_xmalloc(sizeof(*ids) * (p->nroles + 1));
 			for (uint32_t j = 0; j < p->nroles; j++)
-				ordo_buf_printf(&known, "%s%s", j ? ", " : "", p->roles[j].id);
-			ordo_rd_error(&l->r, k, "unknown role '%s' in component '%s' (%s has: %s)",
-				      k->u.str, comp->id, p->id, ordo_buf_cstr(&known));
-			ordo_buf_release(&known);
+				ids[j] = p->roles[j].id;
+			ordo_buf_printf(&m, "unknown role '%s' in component '%s'", k->u.str, comp->id);
+			ordo_buf_did_you_mean(&m, k->u.str, k->len, ids, p->nroles);
+			ordo_buf_printf(&m, " (%s has: ", p->id);
+			for (uint32_t j = 0; j < p->nroles; j++)
+				ordo_buf_printf(&m, "%s%s", j ? ", " : "", ids[j]);
+			ordo_buf_puts(&m, ")");
+			ordo_rd_error(&l->r, k, "%s", ordo_buf_cstr(&m));
+			ordo_buf_release(&m);
+			free(ids);
 			continue;
 		}
 		ordo_role_members *m = &comp->roles[role->index];
@@ -971,6 +1001,13 @@ static void load_roles(ld *l, ordo_component *comp, const ordo_node *roles)
 				ordo_rd_error(&l->r, v, "role '%s' of component '%s' needs server names, not a count: ordo plans and checks each of its servers",
 					      role->id, comp->id);
 			m->count = cnt;
+			continue;
+		}
+		if (v->type == ORDO_NODE_NUMBER) {
+			bool json = l->doc->syntax == ORDO_SYNTAX_JSON;
+			ordo_rd_error(&l->r, v, "role '%s' of component '%s' is a number: write "
+					       "%s%s} for anonymous members, or a list of server names",
+				      role->id, comp->id, json ? "{\"count\": " : "{count: ", v->u.str);
 			continue;
 		}
 		if (ordo_rd_scalar(v)) {
@@ -1133,12 +1170,20 @@ static void load_component(ld *l, const ordo_node *n, int index)
 	const char *pid = ordo_rd_scalar(pn);
 	const ordo_cat_product *p = pid ? ordo_catalog_product(l->c, pid) : NULL;
 	if (!p) {
-		ordo_buf known = ORDO_BUF_INIT;
+		ordo_buf m = ORDO_BUF_INIT;
+		const char **ids = ordo_xmalloc(sizeof(*ids) * (l->c->nproducts + 1));
 		for (uint32_t j = 0; j < l->c->nproducts; j++)
-			ordo_buf_printf(&known, "%s%s", j ? ", " : "", l->c->products[j].id);
-		ordo_rd_error(&l->r, pn, "unknown product '%s' (known: %s)",
-			      pid ? pid : ordo_node_kind(pn), ordo_buf_cstr(&known));
-		ordo_buf_release(&known);
+			ids[j] = l->c->products[j].id;
+		ordo_buf_printf(&m, "unknown product '%s'", pid ? pid : ordo_node_kind(pn));
+		if (pid)
+			ordo_buf_did_you_mean(&m, pid, pn->len, ids, l->c->nproducts);
+		ordo_buf_puts(&m, " (known: ");
+		for (uint32_t j = 0; j < l->c->nproducts; j++)
+			ordo_buf_printf(&m, "%s%s", j ? ", " : "", ids[j]);
+		ordo_buf_puts(&m, ")");
+		ordo_rd_error(&l->r, pn, "%s", ordo_buf_cstr(&m));
+		ordo_buf_release(&m);
+		free(ids);
 		return;
 	}
 	const ordo_node *idn = ordo_node_get(n, "id");
@@ -1261,14 +1306,21 @@ static void resolve_refs(ld *l, ordo_component *comp)
 		comp->packs = ordo_arena_alloc(a, sizeof(ordo_pack) * (ip->len + 1));
 		for (uint32_t i = 0; i < ip->len; i++) {
 			const ordo_node *pn = &ip->u.items[i];
-			if (!ordo_rd_is_map(&l->r, pn, "an integration pack"))
+			if (pn->type != ORDO_NODE_MAP) {
+				ordo_rd_error(&l->r, pn, "an integration pack must be a mapping with 'for' (the "
+							"component it integrates with) and 'version' (its "
+							"release), e.g. " PACK_EXAMPLE ", not %s",
+					      ordo_node_kind(pn));
 				continue;
+			}
 			static const char *const keys[] = {"for", "version", NULL};
 			ordo_rd_keys(&l->r, pn, keys, "an integration pack");
 			const ordo_node *fn = ordo_node_get(pn, "for");
 			const ordo_node *vn = ordo_node_get(pn, "version");
 			if (!fn || !vn) {
-				ordo_rd_error(&l->r, pn, "an integration pack needs 'for' and 'version'");
+				ordo_rd_error(&l->r, pn, "an integration pack needs 'for' (the component it "
+							"integrates with) and 'version' (its release), e.g. "
+							PACK_EXAMPLE);
 				continue;
 			}
 			ordo_pack *pk = &comp->packs[comp->npacks];
@@ -1495,10 +1547,16 @@ static void load_waivers(ld *l, const ordo_node *list, const ordo_component *own
 		if (w->finding) {
 			bool known = ordo_catalog_check(l->c, w->finding) ||
 				     ordo_builtin_finding_get(w->finding);
-			if (!known)
-				ordo_rd_error(&l->r, ordo_node_get(n, "finding"),
-					      "waiver names unknown finding '%s' (see 'ordo catalog list')",
-					      w->finding);
+			if (!known) {
+				ordo_buf m = ORDO_BUF_INIT;
+				ordo_buf_printf(&m, "waiver names unknown finding '%s'", w->finding);
+				const char *close = ordo_closest_finding(l->c, w->finding);
+				if (close)
+					ordo_buf_printf(&m, ", did you mean '%s'?", close);
+				ordo_buf_puts(&m, " (see 'ordo catalog list')");
+				ordo_rd_error(&l->r, ordo_node_get(n, "finding"), "%s", ordo_buf_cstr(&m));
+				ordo_buf_release(&m);
+			}
 		}
 		ordo_vec_push(out, w);
 	}

@@ -14,6 +14,7 @@
  * what the tree would hold expanded and an alias bomb stops at max_nodes.
  */
 #include "loader.h"
+#include "input.h"
 #include "ring.h"
 
 #include <errno.h>
@@ -101,6 +102,7 @@ struct ordo_builder {
 	ordo_node root;
 
 	struct pipe *pipe; /* set: a recorder, whose calls become events */
+	const ordo_input *input; /* set: the stream the front end reads */
 };
 
 static int record(ordo_builder *b, uint8_t kind, uint8_t type, bool quoted, const char *text,
@@ -161,6 +163,13 @@ void ordo_builder_read_error(ordo_builder *b, int err)
 		record(b, EV_READ_ERROR, 0, false, "", 0, (uint32_t)err, 0);
 		b->errors++;
 		b->read_failed = true;
+		return;
+	}
+	uint32_t line, col;
+	const char *why = ordo_input_error(b->input, &line, &col);
+	if (why) {
+		/* not a failure to read: the input is not in its encoding */
+		add_message(b, line, col, "%s", why);
 		return;
 	}
 	add_cannot_read(b->diag, b->file, err);
@@ -647,31 +656,7 @@ static int syntax_of_name(const char *name)
 	return ORDO_SYNTAX_AUTO;
 }
 
-/* Look at bytes from the start of the input: ORDO_SYNTAX_AUTO while
- * they are all blank (or a UTF-8 byte order mark), then the verdict. */
-static int sniff(const unsigned char *p, size_t n, size_t offset)
-{
-	static const unsigned char bom[] = {0xEF, 0xBB, 0xBF};
-	for (size_t i = 0; i < n; i++) {
-		if (offset + i < 3 && p[i] == bom[offset + i])
-			continue;
-		switch (p[i]) {
-		case ' ':
-		case '\t':
-		case '\r':
-		case '\n':
-			continue;
-		case '{':
-		case '[':
-			return ORDO_SYNTAX_JSON;
-		default:
-			return ORDO_SYNTAX_YAML;
-		}
-	}
-	return ORDO_SYNTAX_AUTO;
-}
-
-static int sniff_fd(int fd)
+static int sniff_fd(int fd, int enc)
 {
 	unsigned char buf[4096];
 	off_t off = 0;
@@ -681,7 +666,7 @@ static int sniff_fd(int fd)
 			continue;
 		if (n <= 0)
 			return ORDO_SYNTAX_YAML;
-		int s = sniff(buf, (size_t)n, (size_t)off);
+		int s = ordo_input_sniff(buf, (size_t)n, (size_t)off, enc);
 		if (s != ORDO_SYNTAX_AUTO)
 			return s;
 		off += n;
@@ -831,17 +816,99 @@ static int run_front(ordo_builder *b, int (*front)(ordo_builder *, void *), void
 
 /* ---- entry points ---- */
 
+/* Which encoding the first bytes show; an encoding ordo does not read is
+ * reported at the start of the input. */
+static int encoding_of(const unsigned char *p, size_t n, const char *shown, ordo_diag *d)
+{
+	const char *what;
+	int enc = ordo_input_encoding(p, n, &what);
+	if (enc == ORDO_ENC_UNREAD) {
+		ordo_loc loc = {shown, 1, 1};
+		ordo_diag_add(d, &loc,
+			      "the input is %s; ordo reads UTF-8, and UTF-16 with a byte order mark "
+			      "(save it as UTF-8)",
+			      what);
+	}
+	return enc;
+}
+
+/* Parse the stream fp (UTF-8) into b, per syntax. */
+static int parse_stream(ordo_builder *b, int syntax, FILE *fp)
+{
+	/* both parse on a reader thread: YAJL's front end hands chunks over
+	 * itself, libyaml's runs against a recorder */
+	return syntax == ORDO_SYNTAX_JSON ? ordo_load_json_file(b, fp)
+					  : run_front(b, ordo_load_yaml_file, fp);
+}
+
+/* Standard input: the bytes that show its encoding and syntax are read
+ * first (it cannot be read twice) and handed to the stream again. */
+static int load_stdin(ordo_doc **out, const char *shown, const ordo_load_options *opts,
+		      ordo_diag *d)
+{
+	ordo_buf pre = ORDO_BUF_INIT;
+	int syntax = pick_syntax(opts, NULL), enc = ORDO_ENC_UTF8, rc;
+	bool eof = false;
+	for (;;) {
+		char chunk[4096];
+		ssize_t n = read(STDIN_FILENO, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			add_cannot_read(d, shown, errno);
+			ordo_buf_release(&pre);
+			return ORDO_ENOTFOUND;
+		}
+		ordo_buf_put(&pre, chunk, (size_t)n);
+		eof = n == 0;
+		if (pre.len < 4 && !eof)
+			continue;
+		enc = encoding_of((const unsigned char *)pre.ptr, pre.len, shown, d);
+		if (enc == ORDO_ENC_UNREAD) {
+			ordo_buf_release(&pre);
+			return ORDO_EINVALID;
+		}
+		if (syntax == ORDO_SYNTAX_AUTO)
+			syntax = ordo_input_sniff((const unsigned char *)pre.ptr, pre.len, 0, enc);
+		/* blanks as far as 64 KiB: YAML, as a file of blanks is */
+		if (syntax != ORDO_SYNTAX_AUTO || eof || pre.len >= 65536)
+			break;
+	}
+	if (syntax == ORDO_SYNTAX_AUTO)
+		syntax = ORDO_SYNTAX_YAML;
+	FILE *fp;
+	ordo_input *in = ordo_input_new(&fp, STDIN_FILENO, NULL, 0, pre.ptr, pre.len, enc,
+					syntax == ORDO_SYNTAX_JSON);
+	ordo_buf_release(&pre);
+	ordo_doc *doc = doc_new(shown, syntax);
+	ordo_builder b;
+	builder_init(&b, doc, d, shown, opts);
+	b.input = in;
+	rc = builder_finish(&b, parse_stream(&b, syntax, fp));
+	fclose(fp);
+	ordo_input_free(in);
+	if (rc) {
+		ordo_doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return 0;
+}
+
 int ordo_load_file(ordo_doc **out, const char *path, const char *name,
                    const ordo_load_options *opts, ordo_diag *d)
 {
 	const char *shown = name ? name : path;
 	ordo_doc *doc = NULL;
+	ordo_input *in = NULL;
 	FILE *fp = NULL;
 	int fd, rc;
 	struct stat st;
 	ordo_builder b;
 
 	*out = NULL;
+	if (!strcmp(path, "-"))
+		return load_stdin(out, name ? name : ORDO_STDIN_NAME, opts, d);
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		add_cannot_read(d, shown, errno);
@@ -869,32 +936,50 @@ int ordo_load_file(ordo_doc **out, const char *path, const char *name,
 		rc = ORDO_EINVALID;
 		goto done;
 	}
-	int syntax = pick_syntax(opts, path);
-	if (syntax == ORDO_SYNTAX_AUTO)
-		syntax = syntax_of_name(name);
-	if (syntax == ORDO_SYNTAX_AUTO)
-		syntax = sniff_fd(fd);
-	fp = fdopen(fd, "rb");
-	if (!fp) {
+	unsigned char head[4];
+	ssize_t nhead;
+	do
+		nhead = pread(fd, head, sizeof(head), 0);
+	while (nhead < 0 && errno == EINTR);
+	if (nhead < 0) {
 		add_cannot_read(d, shown, errno);
 		rc = ORDO_ENOTFOUND;
 		goto done;
 	}
-	fd = -1;
+	int enc = encoding_of(head, (size_t)nhead, shown, d);
+	if (enc == ORDO_ENC_UNREAD) {
+		rc = ORDO_EINVALID;
+		goto done;
+	}
+	int syntax = pick_syntax(opts, path);
+	if (syntax == ORDO_SYNTAX_AUTO)
+		syntax = syntax_of_name(name);
+	if (syntax == ORDO_SYNTAX_AUTO)
+		syntax = sniff_fd(fd, enc);
+	if (enc != ORDO_ENC_UTF8) {
+		/* transcoded as it is read */
+		in = ordo_input_new(&fp, fd, NULL, 0, NULL, 0, enc, syntax == ORDO_SYNTAX_JSON);
+	} else {
+		fp = fdopen(fd, "rb");
+		if (!fp) {
+			add_cannot_read(d, shown, errno);
+			rc = ORDO_ENOTFOUND;
+			goto done;
+		}
+		fd = -1;
+	}
 
 	doc = doc_new(shown, syntax);
 	builder_init(&b, doc, d, shown, opts);
-	/* both parse on a reader thread: YAJL's front end hands chunks over
-	 * itself, libyaml's runs against a recorder */
-	rc = syntax == ORDO_SYNTAX_JSON ? ordo_load_json_file(&b, fp)
-	                                : run_front(&b, ordo_load_yaml_file, fp);
-	rc = builder_finish(&b, rc);
+	b.input = in;
+	rc = builder_finish(&b, parse_stream(&b, syntax, fp));
 
 done:
 	if (fp)
 		fclose(fp);
 	if (fd >= 0)
 		close(fd);
+	ordo_input_free(in);
 	if (rc) {
 		ordo_doc_free(doc);
 		return rc;
@@ -918,14 +1003,30 @@ int ordo_load_buffer(ordo_doc **out, const char *buf, size_t len, const char *na
 		rc = ORDO_EINVALID;
 		goto done;
 	}
+	int enc = encoding_of((const unsigned char *)buf, len < 4 ? len : 4, shown, d);
+	if (enc == ORDO_ENC_UNREAD) {
+		rc = ORDO_EINVALID;
+		goto done;
+	}
 	int syntax = pick_syntax(opts, name);
 	if (syntax == ORDO_SYNTAX_AUTO) {
-		syntax = sniff((const unsigned char *)buf, len, 0);
+		syntax = ordo_input_sniff((const unsigned char *)buf, len, 0, enc);
 		if (syntax == ORDO_SYNTAX_AUTO)
 			syntax = ORDO_SYNTAX_YAML;
 	}
 	doc = doc_new(shown, syntax);
 	builder_init(&b, doc, d, shown, opts);
+	if (enc != ORDO_ENC_UTF8) {
+		/* through the stream a file in UTF-16 is read by */
+		FILE *fp;
+		ordo_input *in = ordo_input_new(&fp, -1, buf, len, NULL, 0, enc,
+						syntax == ORDO_SYNTAX_JSON);
+		b.input = in;
+		rc = builder_finish(&b, parse_stream(&b, syntax, fp));
+		fclose(fp);
+		ordo_input_free(in);
+		goto done;
+	}
 	rc = syntax == ORDO_SYNTAX_JSON ? ordo_load_json_buffer(&b, buf, len)
 	                                : ordo_load_yaml_buffer(&b, buf, len);
 	rc = builder_finish(&b, rc);

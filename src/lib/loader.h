@@ -70,8 +70,15 @@ typedef struct {
 
 #define ORDO_LOAD_OPTIONS_INIT {ORDO_SYNTAX_AUTO, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, false}
 
+/* The name messages give standard input (path "-") when no name is given. */
+#define ORDO_STDIN_NAME "<stdin>"
+
 /**
- * Read and parse the file at path.
+ * Read and parse the file at path; "-" reads standard input (the syntax
+ * taken from its first non-blank character unless opts or name say).
+ * Input in UTF-8 (with or without a byte order mark) and in UTF-16 with a
+ * byte order mark (either byte order) is read; another encoding is
+ * ORDO_EINVALID, its message at line 1, column 1 naming what was seen.
  * @param[out] out  the document; caller frees with ordo_doc_free()
  * @param name      the file name to use in messages (NULL: path)
  * @return 0; ORDO_ENOTFOUND when the file is missing or unreadable (a

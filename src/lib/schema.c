@@ -28,8 +28,17 @@ void ordo_rd_keys(ordo_reader *r, const ordo_node *map, const char *const *allow
 				ok = true;
 				break;
 			}
-		if (!ok)
-			ordo_rd_error(r, k, "unknown key '%s' in %s", k->u.str, where);
+		if (!ok) {
+			ordo_buf m = ORDO_BUF_INIT;
+			ordo_buf_printf(&m, "unknown key '%s' in %s", k->u.str, where);
+			ordo_buf_did_you_mean(&m, k->u.str, k->len, allowed, SIZE_MAX);
+			ordo_buf_puts(&m, " (valid keys: ");
+			for (const char *const *a = allowed; *a; a++)
+				ordo_buf_printf(&m, "%s%s", a == allowed ? "" : ", ", *a);
+			ordo_buf_puts(&m, ")");
+			ordo_rd_error(r, k, "%s", ordo_buf_cstr(&m));
+			ordo_buf_release(&m);
+		}
 	}
 }
 

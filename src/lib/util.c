@@ -679,3 +679,90 @@ int ordo_read_file(char **out, size_t *len_out, const char *path, size_t limit, 
 	*len_out = len;
 	return 0;
 }
+
+/* ---- suggestions ---- */
+
+static char fold_case(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+size_t ordo_edit_distance(const char *a, size_t alen, const char *b, size_t max)
+{
+	size_t blen = strlen(b);
+	if ((alen > blen ? alen - blen : blen - alen) > max)
+		return max + 1;
+	if (blen > 256 || alen > 256)
+		return max + 1; /* names, not texts */
+	/* three rows of the optimal string alignment table */
+	size_t rows[3][257];
+	size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+	for (size_t j = 0; j <= blen; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= alen; i++) {
+		size_t best = cur[0] = i;
+		for (size_t j = 1; j <= blen; j++) {
+			size_t cost = fold_case(a[i - 1]) != fold_case(b[j - 1]);
+			size_t v = prev[j - 1] + cost;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && fold_case(a[i - 1]) == fold_case(b[j - 2]) &&
+			    fold_case(a[i - 2]) == fold_case(b[j - 1]) && prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[blen] > max ? max + 1 : prev[blen];
+}
+
+/* Whether a and b hold the same digits in the same order: a release
+ * ("2019") is not a misspelling of another one ("2016"). */
+static bool same_digits(const char *a, size_t alen, const char *b)
+{
+	size_t i = 0;
+	for (;; b++) {
+		while (i < alen && (a[i] < '0' || a[i] > '9'))
+			i++;
+		while (*b && (*b < '0' || *b > '9'))
+			b++;
+		if (i == alen || !*b)
+			return i == alen && !*b;
+		if (a[i++] != *b)
+			return false;
+	}
+}
+
+const char *ordo_closest(const char *s, size_t len, const char *const *cands, size_t n)
+{
+	size_t max = len / 3 ? len / 3 : 1;
+	if (max > 3)
+		max = 3;
+	const char *best = NULL;
+	size_t bd = max + 1;
+	for (size_t i = 0; i < n && cands[i]; i++) {
+		size_t d = ordo_edit_distance(s, len, cands[i], max);
+		if (d < bd && same_digits(s, len, cands[i])) {
+			bd = d;
+			best = cands[i];
+		}
+	}
+	return best;
+}
+
+void ordo_buf_did_you_mean(ordo_buf *b, const char *s, size_t len, const char *const *cands,
+			   size_t n)
+{
+	const char *c = ordo_closest(s, len, cands, n);
+	if (c)
+		ordo_buf_printf(b, ", did you mean '%s'?", c);
+}

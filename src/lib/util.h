@@ -193,4 +193,19 @@ int ordo_read_file(char **out, size_t *len_out, const char *path, size_t limit, 
 
 bool ordo_streq(const char *a, size_t alen, const char *b);
 
+/* ---- suggestions ---------------------------------------------------- */
+
+/** The edit distance between a[0..alen) and b (insertions, deletions,
+ * substitutions and swaps of neighbours; case ignored), or max + 1 once
+ * it is known to exceed max. */
+size_t ordo_edit_distance(const char *a, size_t alen, const char *b, size_t max);
+/** Of the n candidates (n = SIZE_MAX: up to a NULL), the one closest to
+ * s[0..len) when it is close enough to be what was meant (a third of the
+ * length at most, at least one edit, at most three, and the same digits
+ * in the same order), else NULL. Ties go to the first. */
+const char *ordo_closest(const char *s, size_t len, const char *const *cands, size_t n);
+/** Append ", did you mean 'x'?" to b when a candidate is close to s. */
+void ordo_buf_did_you_mean(ordo_buf *b, const char *s, size_t len, const char *const *cands,
+			   size_t n);
+
 #endif

@@ -18,6 +18,33 @@ static bool prefix_nocase(const char *s, const char *prefix, size_t n)
 	return true;
 }
 
+/* Does p[0..n) (what follows an entry) consist of editions, each after a
+ * space or ": "? 1 when it does, -1 when it does not, 0 when it is empty. */
+static int editions(const ordo_scale *s, const char *p, size_t n)
+{
+	size_t i = 0;
+	if (n == 0)
+		return 0;
+	while (i < n) {
+		if (p[i] == ':' && i > 0)
+			i++;
+		if (i >= n || p[i] != ' ')
+			return -1;
+		i++;
+		size_t best = 0;
+		for (uint32_t k = 0; k < s->neditions; k++) {
+			size_t el = strlen(s->editions[k]);
+			if (el > best && el <= n - i && prefix_nocase(p + i, s->editions[k], el) &&
+			    (i + el == n || p[i + el] == ' ' || p[i + el] == ':'))
+				best = el;
+		}
+		if (!best)
+			return -1;
+		i += best;
+	}
+	return 1;
+}
+
 int ordo_version_parse(ordo_version *out, const ordo_scale *s, const char *text, size_t len,
                        const char **why)
 {
@@ -34,6 +61,16 @@ int ordo_version_parse(ordo_version *out, const ordo_scale *s, const char *text,
 	if (!text || len == 0) {
 		*why = "empty version";
 		return ORDO_EINVALID;
+	}
+
+	/* a prefix as Windows writes it ("Microsoft Windows Server 2019") */
+	for (uint32_t i = 0; i < s->nprefixes; i++) {
+		size_t pl = strlen(s->prefixes[i]);
+		if (pl && pl + 1 < len && text[pl] == ' ' && prefix_nocase(text, s->prefixes[i], pl)) {
+			text += pl + 1;
+			len -= pl + 1;
+			break;
+		}
 	}
 
 	/* Entries may be prefixes of one another ("2012", "2012 R2"), so the
@@ -57,6 +94,19 @@ int ordo_version_parse(ordo_version *out, const ordo_scale *s, const char *text,
 	}
 
 	int32_t sub = -1;
+	if (blen < len && s->neditions) {
+		int e = editions(s, text + blen, len - blen);
+		if (e > 0) {
+			out->scale = s;
+			out->idx = best;
+			out->sub = -1;
+			return 0;
+		}
+		if (e < 0 && (!s->suffix || !*s->suffix)) {
+			*why = "unknown edition";
+			return ORDO_EINVALID;
+		}
+	}
 	if (blen < len) {
 		if (!s->suffix || !*s->suffix) {
 			*why = "unexpected text after the release";

@@ -25,6 +25,13 @@ typedef struct ordo_scale {
 	const char *step_product;     /* the step's "product": "sql_server" */
 	const char *step_role;        /* the step's "role": "sql_instance" */
 	const char *default_instance; /* the instance a database names by default */
+	/* How names are written where they come from (an operating system
+	 * as Windows reports it): words dropped before an entry, and words
+	 * that may follow it; both compared without case. */
+	const char **prefixes;
+	uint32_t nprefixes;
+	const char **editions;
+	uint32_t neditions;
 } ordo_scale;
 
 typedef struct {
@@ -39,7 +46,11 @@ typedef struct {
  * Parse "<entry>[ <suffix><n>]" on scale s. The longest matching entry
  * wins, so "2012 R2 UR9" is "2012 R2" + UR9 and not "2012" + junk. The
  * suffix follows exactly one space; n is decimal digits only, at most
- * ORDO_VERSION_SUB_MAX.
+ * ORDO_VERSION_SUB_MAX. On a scale with prefixes and editions, one prefix
+ * and a space may come first, and editions may follow the entry, each
+ * after a space (or a colon and a space): "Microsoft Windows Server 2019
+ * Standard", "Windows Server 2022 Datacenter: Azure Edition"; they are
+ * not part of the version ("unknown edition" when a word is none).
  * @return 0, or ORDO_EINVALID with *why (may be NULL) set to a static
  *         explanation: "empty version", "unknown release" (also when what
  *         follows an entry does not start like the suffix: "2012 R3"),

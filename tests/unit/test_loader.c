@@ -1221,6 +1221,241 @@ static unsigned agree_dir(const char *dir, const char *only)
 	return n;
 }
 
+/* ---- UTF-16 with a byte order mark ---- */
+
+/* text (UTF-8) as UTF-16 with a byte order mark; raw units are appended
+ * as they are with utf16_unit(). */
+static void utf16_unit(ordo_buf *out, uint32_t u, bool big)
+{
+	unsigned char p[2] = {big ? (unsigned char)(u >> 8) : (unsigned char)u,
+			      big ? (unsigned char)u : (unsigned char)(u >> 8)};
+	ordo_buf_put(out, (const char *)p, 2);
+}
+
+static void utf16(ordo_buf *out, const char *text, bool big, bool bom)
+{
+	if (bom)
+		utf16_unit(out, 0xFEFF, big);
+	const unsigned char *p = (const unsigned char *)text;
+	while (*p) {
+		uint32_t c;
+		if (*p < 0x80)
+			c = *p++;
+		else if (*p < 0xE0)
+			c = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F), p += 2;
+		else if (*p < 0xF0)
+			c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F),
+			p += 3;
+		else
+			c = (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
+			    (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F),
+			p += 4;
+		if (c >= 0x10000) {
+			utf16_unit(out, 0xD800 + ((c - 0x10000) >> 10), big);
+			utf16_unit(out, 0xDC00 + ((c - 0x10000) & 0x3FF), big);
+		} else {
+			utf16_unit(out, c, big);
+		}
+	}
+}
+
+/* The outcome of loading data as a buffer, or as a file when path. */
+static void load_outcome(ordo_buf *out, const char *data, size_t len, int syntax, bool file)
+{
+	ordo_load_options o = ORDO_LOAD_OPTIONS_INIT;
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = NULL;
+	o.syntax = syntax;
+	int rc;
+	if (file) {
+		char *path = temp_file("", data, len);
+		rc = ordo_load_file(&doc, path, "f", &o, &d);
+		unlink(path);
+		free(path);
+	} else {
+		rc = ordo_load_buffer(&doc, data, len, "f", &o, &d);
+	}
+	fold_log.len = 0;
+	outcome(out, rc, doc, &d);
+	ordo_doc_free(doc);
+	ordo_diag_release(&d);
+}
+
+/* text in UTF-16 (each byte order, as a buffer and as a file, JSON also in
+ * tiny chunks) loads as text in UTF-8 does: the same tree, positions and
+ * messages. */
+static void same_as_utf8(const char *text, int syntax)
+{
+	for (int big = 0; big < 2; big++) {
+		ordo_buf u = ORDO_BUF_INIT;
+		utf16(&u, text, big, true);
+		for (int file = 0; file < 3; file++) {
+			ordo_buf want = ORDO_BUF_INIT, got = ORDO_BUF_INIT;
+			if (file == 2)
+				ordo_load_json_set_chunk_size(5);
+			load_outcome(&want, text, strlen(text), syntax, file != 0);
+			load_outcome(&got, u.ptr, u.len, syntax, file != 0);
+			ordo_load_json_set_chunk_size(0);
+			if (want.len != got.len || memcmp(want.ptr, got.ptr, want.len) != 0)
+				fail_msg("UTF-16 (%s, %s) differs from UTF-8:\n%.*s\nvs\n%.*s",
+					 big ? "BE" : "LE", file ? "file" : "buffer", (int)want.len,
+					 want.ptr, (int)got.len, got.ptr);
+			ordo_buf_release(&want);
+			ordo_buf_release(&got);
+		}
+		ordo_buf_release(&u);
+	}
+}
+
+static void utf16_reads_as_utf8(void **state)
+{
+	(void)state;
+	same_as_utf8("name: caf\xC3\xA9\nos: \"Windows \xE2\x82\xAC\"\nemoji: [\xF0\x9F\x98\x80, x]\n",
+		     ORDO_SYNTAX_YAML);
+	same_as_utf8("a: 1\r\nb: \xF0\x9F\x98\x80\xF0\x9F\x98\x80 x\r\nb: 2\r\n", ORDO_SYNTAX_YAML);
+	same_as_utf8("{\"a\": \"\xF0\x9F\x98\x80\xF0\x9F\x98\x80\", \"a\": 1,\r\n \"b\": [1, tru]}",
+		     ORDO_SYNTAX_JSON);
+	same_as_utf8("  \n[\"\xF0\x90\x80\x80\", \"\xF4\x8F\xBF\xBF\", \"\xEF\xBF\xBD\"]",
+		     ORDO_SYNTAX_JSON);
+	same_as_utf8("k: \"nul \\0 is fine escaped\"\nbad: \x01\n", ORDO_SYNTAX_YAML);
+	same_as_utf8("", ORDO_SYNTAX_YAML);
+
+	/* the syntax is sniffed from the decoded characters */
+	ordo_buf u = ORDO_BUF_INIT;
+	utf16(&u, " \n[1, 2]", true, true);
+	ordo_diag d = ORDO_DIAG_INIT;
+	ordo_doc *doc = NULL;
+	assert_int_equal(ordo_load_buffer(&doc, u.ptr, u.len, NULL, NULL, &d), 0);
+	assert_int_equal(doc->syntax, ORDO_SYNTAX_JSON);
+	assert_int_equal(doc->root->len, 2);
+	ordo_doc_free(doc);
+	ordo_buf_release(&u);
+}
+
+/* A large file: blocks of the raw input end inside surrogate pairs and
+ * inside the UTF-8 of a character; every position still agrees. */
+static void utf16_large_file(void **state)
+{
+	(void)state;
+	ordo_buf text = ORDO_BUF_INIT;
+	ordo_buf_puts(&text, "items:\n");
+	for (int i = 0; i < 30000; i++)
+		ordo_buf_printf(&text, "  - {n: %d, s: \"\xF0\x9F\x98\x80%.*s\xC3\xA9\"}\n", i, i % 7,
+				"abcdefg");
+	ordo_buf_puts(&text, "  - {n: 1, n: 2}\n");
+	for (int big = 0; big < 2; big++) {
+		ordo_buf u = ORDO_BUF_INIT, want = ORDO_BUF_INIT, got = ORDO_BUF_INIT;
+		utf16(&u, ordo_buf_cstr(&text), big, true);
+		load_outcome(&want, text.ptr, text.len, ORDO_SYNTAX_YAML, true);
+		load_outcome(&got, u.ptr, u.len, ORDO_SYNTAX_YAML, true);
+		assert_true(want.len == got.len && memcmp(want.ptr, got.ptr, want.len) == 0);
+		assert_non_null(strstr(ordo_buf_cstr(&got), "f:30002:12: duplicate key 'n'"));
+		ordo_buf_release(&u);
+		ordo_buf_release(&want);
+		ordo_buf_release(&got);
+	}
+	ordo_buf_release(&text);
+}
+
+/* The first message of loading data as a buffer and as a file, which
+ * must agree; returned for the caller to free. */
+static char *utf16_bad(const char *data, size_t len, int syntax)
+{
+	ordo_buf a = ORDO_BUF_INIT, b = ORDO_BUF_INIT;
+	load_outcome(&a, data, len, syntax, false);
+	load_outcome(&b, data, len, syntax, true);
+	if (a.len != b.len || memcmp(a.ptr, b.ptr, a.len) != 0)
+		fail_msg("a file and a buffer disagree:\n%.*s\nvs\n%.*s", (int)a.len, a.ptr,
+			 (int)b.len, b.ptr);
+	ordo_buf_release(&b);
+	return ordo_buf_detach(&a);
+}
+
+static void utf16_errors(void **state)
+{
+	(void)state;
+	for (int big = 0; big < 2; big++) {
+		for (int syntax = ORDO_SYNTAX_YAML; syntax <= ORDO_SYNTAX_JSON; syntax++) {
+			bool json = syntax == ORDO_SYNTAX_JSON;
+			const char *head = json ? "{\"a\": 1,\r\n \"\xF0\x9F\x98\x80" : "a: 1\r\nb: \xF0\x9F\x98\x80";
+			/* the column counts the pair before as one character, and
+			 * a JSON carriage return as a column */
+			const char *at = json ? "f:2:4:" : "f:2:5:";
+			ordo_buf u = ORDO_BUF_INIT;
+			char *m;
+
+			/* a high surrogate followed by no low one */
+			utf16(&u, head, big, true);
+			utf16_unit(&u, 0xD83D, big);
+			utf16(&u, "x\n", big, false);
+			m = utf16_bad(u.ptr, u.len, syntax);
+			assert_non_null(strstr(m, "rc -3\n"));
+			if (!strstr(m, at) || !strstr(m, "invalid UTF-16: unpaired surrogate U+D83D"))
+				fail_msg("%s", m);
+			free(m);
+
+			/* a low surrogate alone */
+			u.len = 0;
+			utf16(&u, head, big, true);
+			utf16_unit(&u, 0xDE00, big);
+			m = utf16_bad(u.ptr, u.len, syntax);
+			if (!strstr(m, at) || !strstr(m, "invalid UTF-16: unpaired surrogate U+DE00"))
+				fail_msg("%s", m);
+			free(m);
+
+			/* a high surrogate at the very end */
+			u.len = 0;
+			utf16(&u, head, big, true);
+			utf16_unit(&u, 0xDBFF, big);
+			m = utf16_bad(u.ptr, u.len, syntax);
+			if (!strstr(m, at) || !strstr(m, "invalid UTF-16: unpaired surrogate U+DBFF"))
+				fail_msg("%s", m);
+			free(m);
+
+			/* an odd byte at the end */
+			u.len = 0;
+			utf16(&u, head, big, true);
+			ordo_buf_put(&u, "\x41", 1);
+			m = utf16_bad(u.ptr, u.len, syntax);
+			if (!strstr(m, at) ||
+			    !strstr(m, "invalid UTF-16: the input ends inside a character (an odd number of bytes)"))
+				fail_msg("%s", m);
+			free(m);
+			ordo_buf_release(&u);
+		}
+	}
+}
+
+static void other_encodings(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *data;
+		size_t len;
+		const char *what;
+	} cases[] = {
+	    {"\xFF\xFE\0\0n\0\0\0", 8, "UTF-32 (a little-endian byte order mark)"},
+	    {"\0\0\xFE\xFF\0\0\0n", 8, "UTF-32 (a big-endian byte order mark)"},
+	    {"n\0a\0m\0e\0", 8, "UTF-16 little-endian without a byte order mark"},
+	    {"\0n\0a\0m\0e", 8, "UTF-16 big-endian without a byte order mark"},
+	    {"n\0\0\0a\0\0\0", 8, "UTF-32 little-endian without a byte order mark"},
+	    {"\0\0\0n\0\0\0a", 8, "UTF-32 big-endian without a byte order mark"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *m = utf16_bad(cases[i].data, cases[i].len, ORDO_SYNTAX_AUTO);
+		char want[256];
+		snprintf(want, sizeof(want),
+			 "rc -3\nf:1:1: the input is %s; ordo reads UTF-8, and UTF-16 with a byte "
+			 "order mark (save it as UTF-8)\n",
+			 cases[i].what);
+		assert_string_equal(m, want);
+		free(m);
+	}
+	/* UTF-8 with a byte order mark is read */
+	ordo_doc *doc = load_ok("\xEF\xBB\xBFname: x\n", ORDO_SYNTAX_AUTO);
+	ordo_doc_free(doc);
+}
+
 static void file_and_buffer_agree(void **state)
 {
 	(void)state;
@@ -1287,6 +1522,10 @@ int main(void)
 	    cmocka_unit_test(file_syntax_by_extension_and_content),
 	    cmocka_unit_test(file_streaming),
 	    cmocka_unit_test(buffer_sniffing),
+	    cmocka_unit_test(utf16_reads_as_utf8),
+	    cmocka_unit_test(utf16_large_file),
+	    cmocka_unit_test(utf16_errors),
+	    cmocka_unit_test(other_encodings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -204,12 +204,36 @@ static void test_string_list(void **state)
 	ordo_buf_release(&out);
 }
 
+static void closest_names(void **state)
+{
+	(void)state;
+	static const char *const keys[] = {"id", "product", "version", "roles", "integration_packs", NULL};
+	assert_int_equal(ordo_edit_distance("verison", 7, "version", 5), 1); /* a swap is one edit */
+	assert_int_equal(ordo_edit_distance("ROLES", 5, "roles", 5), 0);
+	assert_int_equal(ordo_edit_distance("abcdefgh", 8, "x", 2), 3); /* capped at max + 1 */
+	assert_string_equal(ordo_closest("verison", 7, keys, SIZE_MAX), "version");
+	assert_string_equal(ordo_closest("rols", 4, keys, SIZE_MAX), "roles");
+	assert_string_equal(ordo_closest("integration_pack", 16, keys, SIZE_MAX), "integration_packs");
+	assert_null(ordo_closest("colour", 6, keys, SIZE_MAX));
+	assert_null(ordo_closest("x", 1, keys, SIZE_MAX));
+	static const char *const os[] = {"Windows Server 2012", "Windows Server 2016"};
+	assert_string_equal(ordo_closest("Windows Sever 2016", 18, os, 2), "Windows Server 2016");
+	assert_null(ordo_closest("Windows Server 2003", 19, os, 2)); /* other digits */
+	static const char *const cmds[] = {"check", "plan", "run", "status"};
+	assert_string_equal(ordo_closest("pln", 3, cmds, 4), "plan");
+	ordo_buf b = ORDO_BUF_INIT;
+	ordo_buf_did_you_mean(&b, "pln", 3, cmds, 4);
+	assert_string_equal(ordo_buf_cstr(&b), ", did you mean 'plan'?");
+	ordo_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_escape_matches_reference), cmocka_unit_test(test_escape_utf8),
 	    cmocka_unit_test(test_hash_case_insensitive),    cmocka_unit_test(test_arena_alignment),
 	    cmocka_unit_test(test_flat_arrays),              cmocka_unit_test(test_string_list),
+	    cmocka_unit_test(closest_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

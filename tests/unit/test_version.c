@@ -191,12 +191,51 @@ static void test_scale_find(void **state)
 	assert_int_equal(ordo_scale_find(&release, "", 0), -1);
 }
 
+/* An operating system as Windows names itself: a prefix dropped, editions
+ * after the release; the version is the release alone. */
+static void test_editions(void **state)
+{
+	(void)state;
+	static const char *prefixes[] = {"Microsoft"};
+	static const char *editions[] = {"Standard", "Datacenter", "Datacenter: Azure Edition",
+					 "Evaluation", "Core"};
+	static const ordo_scale win = {.name = "os", .entries = os_entries, .n = 3, .prefixes = prefixes,
+				       .nprefixes = 1, .editions = editions, .neditions = 5};
+	static const char *const same16[] = {
+	    "Windows Server 2016", "Windows Server 2016 Datacenter",
+	    "Microsoft Windows Server 2016 Standard", "microsoft Windows Server 2016 standard",
+	    "Windows Server 2016 Standard Evaluation", "Windows Server 2016 Datacenter Core",
+	    "Windows Server 2016 Datacenter: Azure Edition", "Windows Server 2016 Datacenter: Core",
+	};
+	for (size_t i = 0; i < sizeof(same16) / sizeof(same16[0]); i++) {
+		ordo_version v = parse_ok(&win, same16[i]);
+		assert_int_equal(v.idx, 2);
+		assert_int_equal(v.sub, -1);
+	}
+	/* the longest release still wins before the editions */
+	assert_int_equal(parse_ok(&win, "Microsoft Windows Server 2012 R2 Standard").idx, 1);
+	assert_int_equal(parse_ok(&win, "Windows Server 2012 Standard").idx, 0);
+	parse_fails(&win, "Windows Server 2016 Datacentre", "unknown edition");
+	parse_fails(&win, "Windows Server 2016  Standard", "unknown edition");
+	parse_fails(&win, "Windows Server 2016 Standard:", "unknown edition");
+	parse_fails(&win, "Windows Server 2016Standard", "unknown release");
+	parse_fails(&win, "Microsoft Windows Server 2017", "unknown release");
+	parse_fails(&win, "Microsoft", "unknown release");
+	/* a scale without editions takes none */
+	parse_fails(&os, "Windows Server 2016 Datacenter", "unexpected text after the release");
+	parse_fails(&os, "Microsoft Windows Server 2016", "unknown release");
+	char buf[64];
+	assert_string_equal(
+	    ordo_version_str(&(ordo_version){&win, 2, -1}, buf, sizeof(buf)), "Windows Server 2016");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_parse_entries), cmocka_unit_test(test_parse_rejects),
 	    cmocka_unit_test(test_compare),       cmocka_unit_test(test_str),
 	    cmocka_unit_test(test_scale_find),
+	    cmocka_unit_test(test_editions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

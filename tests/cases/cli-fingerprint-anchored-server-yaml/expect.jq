@@ -1,2 +1,2 @@
 # the same estate in YAML (one server entry anchored, so not folded) and in JSON: one fingerprint
-.fingerprint == "sha256:e97a6e24ce9d4219391fea644ecd0a022ea6dd9ea93e7705e2f70609dd6d6e5b"
+.fingerprint == "sha256:009ea632ec15aec0af0314fda0d1af55980410186fc90fa52f6a7ba53684955a"

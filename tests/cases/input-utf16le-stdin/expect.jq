@@ -1,0 +1,2 @@
+.estate == "lab-warnings"
+.verdict == "warnings"
