@@ -1176,6 +1176,43 @@ static void build_needs(cx *x, const ordo_node *n, ordo_cat_check *k, const char
 	}
 }
 
+/* An invariant is judged on every state of a plan, where there is no hop
+ * and no target: its condition may read the state (versions, support of
+ * the release a member is at, facts, servers, packs), not the move. */
+struct invariant_paths {
+	const char *bad;
+};
+
+static void invariant_path(const char *path, const ordo_loc *loc, void *payload)
+{
+	struct invariant_paths *ip = payload;
+	(void)loc;
+	static const char *const moves[] = {"hop", "target", "requested_target", NULL};
+	for (const char *const *m = moves; *m && !ip->bad; m++) {
+		size_t n = strlen(*m);
+		if (!strncmp(path, *m, n) && (path[n] == '\0' || path[n] == '.' || path[n] == '['))
+			ip->bad = *m;
+	}
+}
+
+static void lint_invariant(cx *x, const ordo_node *n, const ordo_cat_check *k)
+{
+	const ordo_node *at = ordo_node_get(n, "invariant");
+	if (k->scope == ORDO_SCOPE_ESTATE) {
+		ordo_rd_error(&x->r, at ? at : n,
+			      "check '%s' is an invariant but has estate scope: an invariant is judged per member, component or pack at every state of a plan",
+			      k->id);
+		return;
+	}
+	struct invariant_paths ip = {NULL};
+	if (k->when)
+		ordo_expr_paths(k->when, invariant_path, &ip);
+	if (ip.bad)
+		ordo_rd_error(&x->r, at ? at : n,
+			      "check '%s' is an invariant but its condition reads '%s', which an intermediate state of a plan does not have (it judges what is, not the move)",
+			      k->id, ip.bad);
+}
+
 static void build_check(cx *x, const entry *e, ordo_cat_check *k)
 {
 	static const char *const keys[] = {"id",      "severity",    "waivable",    "scope",
@@ -1269,6 +1306,8 @@ static void build_check(cx *x, const entry *e, ordo_cat_check *k)
 		k->resolved_when = compile(x, rb, "when");
 	}
 	build_needs(x, n, k, where);
+	if (k->invariant)
+		lint_invariant(x, n, k);
 	lint_expr(x, k->when, k->scope, &k->products, false, where);
 	lint_expr(x, k->accepted_by, k->scope, &k->products, false, where);
 	lint_expr(x, k->resolved_when, k->scope, &k->products, false, where);
