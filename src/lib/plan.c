@@ -57,8 +57,7 @@ typedef struct {
 	uint32_t *last_of;     /* per component: its last step so far (0: none) */
 	ordo_map os_cur;       /* server name -> ordo_version*: its system once upgraded */
 	ordo_map os_step;      /* server name -> the step that upgraded it */
-	ordo_map hosted;       /* server name -> ordo_vec* of hosted (component, role), made on demand */
-	bool hosted_built;
+	ordo_map hosted;       /* server name -> ordo_vec* of hosted (component, role), on demand */
 } gen;
 
 /* ---- small helpers ---- */
@@ -352,33 +351,42 @@ typedef struct {
 	const char *role;
 } hosted_role;
 
-/* Which roles of which components run on each named server (built the first
- * time an operating system upgrade is planned: most plans have none). */
+/* Which roles of which components run on a named server: found by one pass
+ * over the members the first time a server is asked about (a plan asks
+ * about the few servers whose system it upgrades), then kept. */
+static bool same_server(const ordo_server *rec, const char *member, const ordo_server *m)
+{
+	return rec ? m == rec : !strcasecmp(m->name, member);
+}
+
 static const ordo_vec *hosted_on(gen *g, const char *server)
 {
-	if (!g->hosted_built) {
-		g->hosted_built = true;
-		g->hosted.nocase = true;
-		for (uint32_t ci = 0; ci < g->e->ncomponents; ci++) {
-			const ordo_component *c = &g->e->components[ci];
-			for (uint32_t ri = 0; ri < c->nroles; ri++) {
-				const ordo_role_members *rm = &c->roles[ri];
-				for (uint32_t j = 0; rm->named && j < rm->count; j++) {
-					const char *nm = ordo_member_after(g->e, c, rm, j, &g->ev);
-					ordo_vec *v = ordo_map_get(&g->hosted, nm, strlen(nm));
-					if (!v) {
-						v = ordo_arena_alloc(g->a, sizeof(*v));
-						ordo_map_put(&g->hosted, nm, strlen(nm), v);
-					}
-					hosted_role *h = ordo_arena_alloc(g->a, sizeof(*h));
-					h->c = c;
-					h->role = rm->role->id;
-					ordo_vec_push(v, h);
-				}
+	g->hosted.nocase = true;
+	ordo_vec *v = ordo_map_get(&g->hosted, server, strlen(server));
+	if (v)
+		return v;
+	v = ordo_arena_alloc(g->a, sizeof(*v));
+	ordo_map_put(&g->hosted, ordo_arena_strdup(g->a, server), strlen(server), v);
+	const ordo_server *rec = ordo_estate_server(g->e, server);
+	for (uint32_t ci = 0; ci < g->e->ncomponents; ci++) {
+		const ordo_component *c = &g->e->components[ci];
+		for (uint32_t ri = 0; ri < c->nroles; ri++) {
+			const ordo_role_members *rm = &c->roles[ri];
+			bool on = false;
+			for (uint32_t j = 0; rm->named && j < rm->count && !on; j++) {
+				on = same_server(rec, server, rm->servers[j]);
+				if (!on && rm->role->moves_to)
+					on = !strcasecmp(ordo_member_after(g->e, c, rm, j, &g->ev), server);
 			}
+			if (!on)
+				continue;
+			hosted_role *h = ordo_arena_alloc(g->a, sizeof(*h));
+			h->c = c;
+			h->role = rm->role->id;
+			ordo_vec_push(v, h);
 		}
 	}
-	return ordo_map_get(&g->hosted, server, strlen(server));
+	return v;
 }
 
 /* The system a server runs at this point of the plan (scale NULL: unknown). */
@@ -2120,6 +2128,9 @@ static int plan_build(ordo_plan **out, ordo_report *r, bool verifying)
 	ordo_vec_release(&g.pend);
 	ordo_map_release(&g.os_cur);
 	ordo_map_release(&g.os_step);
+	for (size_t i = 0; i < g.hosted.cap; i++)
+		if (g.hosted.slots[i].key)
+			ordo_vec_release(g.hosted.slots[i].val);
 	ordo_map_release(&g.hosted);
 
 	mark_blocked(&g);

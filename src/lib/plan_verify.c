@@ -51,6 +51,8 @@ typedef struct {
 	uint64_t *at;       /* members at each release (by scale index) */
 	ordo_map *index;    /* per role: member name (or where it moves) -> index + 1 */
 	uint32_t *hint;     /* per role: where the next member is likely to be */
+	uint32_t *ahint;    /* the same for the invariants' look-ups */
+	uint32_t *ndown;    /* per role: uninstall steps seen (0: nothing to bring back) */
 	bool *indexed;      /* per role: index built (only when a step's order misses the hint) */
 } cstate;
 
@@ -68,8 +70,7 @@ typedef struct {
 	ordo_version *sql;   /* per SQL instance */
 	ordo_map os;         /* server name -> ordo_version*, once a step upgraded it */
 	ordo_map down;       /* "c|r|k" of members uninstalled and not yet installed again */
-	ordo_map hosted;     /* server name -> ordo_vec* of member refs (made on demand) */
-	bool hosted_built;
+	ordo_map hosted;     /* server name -> ordo_vec* of member refs (on demand) */
 	/* the catalog's invariants judged per member and per component */
 	const ordo_cat_check **inv_member, **inv_comp;
 	uint32_t ninv_member, ninv_comp;
@@ -419,7 +420,7 @@ static const char *down_key(vctx *v, uint32_t c, uint32_t r, uint32_t k, char *b
 
 static bool member_down(vctx *v, uint32_t c, uint32_t r, uint32_t k)
 {
-	if (!v->down.len)
+	if (!v->down.len || !v->cs[c].ndown[r])
 		return false;
 	char b[40];
 	down_key(v, c, r, k, b, sizeof(b));
@@ -463,7 +464,8 @@ static bool member_bad(vctx *v, uint32_t q, const unit_ref *u)
 	ordo_version os_v = os ? *os : sv ? sv->os : (ordo_version){NULL, 0, -1};
 	struct inv_memo *m = NULL;
 	uint64_t key = 0;
-	if (v->inv_keyed[q] && !c->instance) {
+	if (v->inv_keyed[q]) {
+		const ordo_version *db = c->instance ? &v->sql[c->instance->index] : NULL;
 		key = ((uint64_t)q << 56) ^ ((uint64_t)u->c << 44) ^ ((uint64_t)u->r << 36) ^
 		      ((uint64_t)(uint32_t)ver.idx << 28) ^ ((uint64_t)(uint32_t)(ver.sub + 1) << 12) ^
 		      ((uint64_t)(uint32_t)(os_v.scale ? os_v.idx + 1 : 0) << 6) ^
@@ -471,6 +473,9 @@ static bool member_bad(vctx *v, uint32_t q, const unit_ref *u)
 		      ((uint64_t)(sv ? sv->pending_restart + 2 : 0) << 60) ^
 		      ((uint64_t)(sv ? sv->domain_joined + 2 : 0) << 62);
 		key = key * 0x9E3779B97F4A7C15ULL + 1;
+		if (db) /* what the condition may read of the database */
+			key = (key ^ ((uint64_t)(uint32_t)(db->idx + 1) << 20 |
+				      (uint64_t)(uint32_t)(db->sub + 1))) * 0xC2B2AE3D27D4EB4FULL;
 		m = &v->memo[(key >> 20) % INV_MEMO];
 		if (m->used && m->key == key)
 			return m->bad;
@@ -558,48 +563,75 @@ static void judge(vctx *v, const unit_ref *u, ordo_buf *bits)
 	}
 }
 
-static void push_unit(ordo_vec *units, uint32_t c, uint32_t r, uint32_t k)
+/* the units a step touches, reused from step to step */
+typedef struct {
+	unit_ref *items;
+	size_t len, cap;
+} unit_list;
+
+static void push_unit(unit_list *units, uint32_t c, uint32_t r, uint32_t k)
 {
-	unit_ref *u = ordo_xmalloc(sizeof(*u));
-	u->c = c;
-	u->r = r;
-	u->k = k;
-	ordo_vec_push(units, u);
+	if (units->len == units->cap) {
+		units->cap = units->cap ? 2 * units->cap : 64;
+		units->items = ordo_xrealloc(units->items, sizeof(unit_ref) * units->cap);
+	}
+	units->items[units->len++] = (unit_ref){c, r, k};
 }
 
-/* member refs by the server they run on (only when a step upgrades a
- * system: most plans have none) */
+/* The members that run on a server: one pass over the members the first
+ * time a step upgrades that server's system, then kept. */
 static const ordo_vec *hosted_on(vctx *v, const char *server)
 {
-	if (!v->hosted_built) {
-		v->hosted_built = true;
-		v->hosted.nocase = true;
-		for (uint32_t ci = 0; ci < v->e->ncomponents; ci++) {
-			const ordo_component *c = &v->e->components[ci];
-			for (uint32_t r = 0; r < c->nroles; r++)
-				for (uint32_t k = 0; c->roles[r].named && k < c->roles[r].count; k++) {
-					const char *names[2] = {ordo_role_member(&c->roles[r], k),
-								ordo_member_after(v->e, c, &c->roles[r], k, &v->ev)};
-					for (int x = 0; x < 2; x++) {
-						if (x && names[1] == names[0])
-							break;
-						ordo_vec *l = ordo_map_get(&v->hosted, names[x], strlen(names[x]));
-						if (!l) {
-							l = ordo_arena_alloc(v->a, sizeof(*l));
-							ordo_map_put(&v->hosted, names[x], strlen(names[x]), l);
-						}
-						unit_ref *u = ordo_arena_alloc(v->a, sizeof(*u));
-						*u = (unit_ref){ci, r, k};
-						ordo_vec_push(l, u);
-					}
-				}
+	v->hosted.nocase = true;
+	ordo_vec *l = ordo_map_get(&v->hosted, server, strlen(server));
+	if (l)
+		return l;
+	l = ordo_arena_alloc(v->a, sizeof(*l));
+	ordo_map_put(&v->hosted, ordo_arena_strdup(v->a, server), strlen(server), l);
+	const ordo_server *rec = ordo_estate_server(v->e, server);
+	for (uint32_t ci = 0; ci < v->e->ncomponents; ci++) {
+		const ordo_component *c = &v->e->components[ci];
+		for (uint32_t r = 0; r < c->nroles; r++) {
+			const ordo_role_members *rm = &c->roles[r];
+			for (uint32_t k = 0; rm->named && k < rm->count; k++) {
+				bool on = rec ? rm->servers[k] == rec
+					      : !strcasecmp(ordo_role_member(rm, k), server);
+				if (!on && rm->role->moves_to)
+					on = !strcasecmp(ordo_member_after(v->e, c, rm, k, &v->ev), server);
+				if (!on)
+					continue;
+				unit_ref *u = ordo_arena_alloc(v->a, sizeof(*u));
+				*u = (unit_ref){ci, r, k};
+				ordo_vec_push(l, u);
+			}
 		}
 	}
-	return ordo_map_get(&v->hosted, server, strlen(server));
+	return l;
+}
+
+/* Member of role r named (or moving to) name: steps list a role's members
+ * in order, so where the last one was found is tried first; the role's
+ * index only when that misses. -1: none. */
+static int32_t find_member(vctx *v, const ordo_component *c, uint32_t r, const char *name)
+{
+	cstate *cs = &v->cs[c->index];
+	const ordo_role_members *rm = &c->roles[r];
+	uint32_t at = cs->ahint[r] < rm->count ? cs->ahint[r] : 0;
+	if (rm->named && at < rm->count && !strcasecmp(ordo_role_member(rm, at), name)) {
+		cs->ahint[r] = at + 1;
+		return (int32_t)at;
+	}
+	if (!cs->indexed[r])
+		index_role(v, c, cs, r);
+	uintptr_t i = (uintptr_t)ordo_map_get(&cs->index[r], name, strlen(name));
+	if (!i)
+		return -1;
+	cs->ahint[r] = (uint32_t)i;
+	return (int32_t)(i - 1);
 }
 
 /* The members and components a step can change the verdict of. */
-static void affected(vctx *v, const ordo_step *s, ordo_vec *units)
+static void affected(vctx *v, const ordo_step *s, unit_list *units)
 {
 	if (s->instance) {
 		for (uint32_t i = 0; i < s->nserves; i++)
@@ -627,13 +659,10 @@ static void affected(vctx *v, const ordo_step *s, ordo_vec *units)
 	int r = role_index(c, s->role);
 	if (r < 0 || !c->roles[r].named)
 		return;
-	cstate *cs = &v->cs[ci];
-	if (!cs->indexed[r])
-		index_role(v, c, cs, (uint32_t)r);
 	for (uint32_t j = 0; j < s->nservers; j++) {
-		uintptr_t at = (uintptr_t)ordo_map_get(&cs->index[r], s->servers[j], strlen(s->servers[j]));
-		if (at)
-			push_unit(units, ci, (uint32_t)r, (uint32_t)(at - 1));
+		int32_t at = find_member(v, c, (uint32_t)r, s->servers[j]);
+		if (at >= 0)
+			push_unit(units, ci, (uint32_t)r, (uint32_t)at);
 	}
 }
 
@@ -657,15 +686,16 @@ static void apply_infra(vctx *v, const ordo_step *s)
 		return;
 	const ordo_component *c = s->component;
 	int r = role_index(c, s->role);
-	if (r < 0 || !c->roles[r].named || (up && !v->down.len))
-		return;
 	cstate *cs = &v->cs[c->index];
-	if (!cs->indexed[r])
-		index_role(v, c, cs, (uint32_t)r);
+	if (r < 0 || !c->roles[r].named || (up && !cs->ndown[r]))
+		return;
+	if (un)
+		cs->ndown[r]++;
 	for (uint32_t j = 0; j < s->nservers; j++) {
-		uintptr_t at = (uintptr_t)ordo_map_get(&cs->index[r], s->servers[j], strlen(s->servers[j]));
-		if (!at)
+		int32_t at1 = find_member(v, c, (uint32_t)r, s->servers[j]);
+		if (at1 < 0)
 			continue;
+		uintptr_t at = (uintptr_t)at1 + 1;
 		char b[40];
 		down_key(v, (uint32_t)c->index, (uint32_t)r, (uint32_t)(at - 1), b, sizeof(b));
 		if (un)
@@ -772,6 +802,8 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		cs->at = ordo_arena_alloc(v.a, sizeof(uint64_t) * (c->version.scale->n + 1));
 		cs->index = ordo_arena_alloc(v.a, sizeof(ordo_map) * (c->nroles + 1));
 		cs->hint = ordo_arena_alloc(v.a, sizeof(uint32_t) * (c->nroles + 1));
+		cs->ahint = ordo_arena_alloc(v.a, sizeof(uint32_t) * (c->nroles + 1));
+		cs->ndown = ordo_arena_alloc(v.a, sizeof(uint32_t) * (c->nroles + 1));
 		cs->indexed = ordo_arena_alloc(v.a, sizeof(bool) * (c->nroles + 1));
 		for (uint32_t rr = 0; rr < c->nroles; rr++) {
 			const ordo_role_members *rm = &c->roles[rr];
@@ -871,7 +903,7 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		check_packs(&v, 0);
 	}
 	check_order(&v, 0, NULL);
-	ordo_vec units = ORDO_VEC_INIT;
+	unit_list units = {NULL, 0, 0};
 	ordo_buf before = ORDO_BUF_INIT, after = ORDO_BUF_INIT;
 	for (uint32_t i = 0; i < p->nsteps; i++) {
 		const ordo_step *s = p->steps[i];
@@ -884,13 +916,11 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		/* what the invariants say of what the step touches, before and after */
 		bool judging = v.ninv_member || v.ninv_comp;
 		if (judging) {
-			for (size_t q = 0; q < units.len; q++)
-				free(units.items[q]);
 			units.len = 0;
 			before.len = after.len = 0;
 			affected(&v, s, &units);
 			for (size_t q = 0; q < units.len; q++)
-				judge(&v, units.items[q], &before);
+				judge(&v, &units.items[q], &before);
 		}
 		apply_infra(&v, s);
 		if (!s->instance && !(infra && strcmp(s->action, "uninstall")))
@@ -900,11 +930,11 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		if (judging && units.len) {
 			sync_sim(&v);
 			for (size_t q = 0; q < units.len; q++)
-				judge(&v, units.items[q], &after);
+				judge(&v, &units.items[q], &after);
 			/* a step that waits for an open blocker is listed, not planned to run */
 			size_t at = 0;
 			for (size_t q = 0; q < units.len; q++) {
-				const unit_ref *u = units.items[q];
+				const unit_ref *u = &units.items[q];
 				uint32_t n = u->k == UINT32_MAX ? v.ninv_comp : v.ninv_member;
 				for (uint32_t x = 0; x < n; x++, at++)
 					if (!before.ptr[at] && after.ptr[at] && !s->nblocked && !v.held[u->c])
@@ -919,9 +949,7 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 			check_order(&v, s->id, s);
 	}
 
-	for (size_t q = 0; q < units.len; q++)
-		free(units.items[q]);
-	ordo_vec_release(&units);
+	free(units.items);
 	ordo_buf_release(&before);
 	ordo_buf_release(&after);
 
@@ -960,6 +988,9 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 			ordo_map_release(&v.cs[i].index[rr]);
 	ordo_map_release(&v.os);
 	ordo_map_release(&v.down);
+	for (size_t i = 0; i < v.hosted.cap; i++)
+		if (v.hosted.slots[i].key)
+			ordo_vec_release(v.hosted.slots[i].val);
 	ordo_map_release(&v.hosted);
 	ordo_eval_release(&v.ev);
 	ordo_buf_release(&v.packs_seen);
