@@ -50,6 +50,7 @@ typedef struct {
 	bool *packs_registered; /* per (component, pack): flattened by pack_base */
 	ordo_version *pack_cur;  /* the release registered now, same index */
 	uint32_t *pack_base;
+	uint32_t *pack_last;     /* the last step that registered or unregistered it */
 	uint32_t stage;
 	ordo_vec pend;       /* pending* for the hop being generated */
 	ordo_version *sql_cur; /* per SQL instance: its version as generation goes */
@@ -817,6 +818,18 @@ static void emit_tasks(gen *g, const hopctx *h, int phase, const char *after_rol
 
 /* ---- integration packs ---- */
 
+/* A pack step: after whatever step last touched the same pack (a pack's
+ * steps come from its host's hops and from the served component's, which
+ * nothing else orders), and the pack's new state. */
+static void pack_moved(gen *g, ordo_step *s, uint32_t flat, bool registered)
+{
+	add_after(g, s, g->pack_last[flat]);
+	if (g->pack_last[flat])
+		add_why(g, s, "integration pack: after its previous step");
+	g->pack_last[flat] = s->id;
+	g->packs_registered[flat] = registered;
+}
+
 typedef struct {
 	const ordo_component *host;
 	uint32_t pack;
@@ -847,10 +860,10 @@ static const ordo_cat_check **pack_checks(gen *g, uint32_t *n)
 	return out;
 }
 
-/* The newest pack release that every pack invariant accepts once the served
- * component is at `served` and the host at `host`. */
-static bool pick_pack_version(gen *g, const packref *pr, ordo_version host_v, ordo_version served,
-			      ordo_version *out)
+/* Does every pack invariant accept pack release `pv` with the host at
+ * host_v and the served component at `served`? */
+static bool pack_ok(gen *g, const packref *pr, ordo_version host_v, ordo_version served,
+		    ordo_version pv)
 {
 	uint32_t nk;
 	const ordo_cat_check **ks = pack_checks(g, &nk);
@@ -860,20 +873,28 @@ static bool pick_pack_version(gen *g, const packref *pr, ordo_version host_v, or
 	host.version = host_v;
 	fc.version = served;
 	pk.for_comp = &fc;
+	pk.version = pv;
 	host.packs = &pk;
 	host.npacks = 1;
-	const ordo_cat_product *hp = host.product;
+	for (uint32_t k = 0; k < nk; k++) {
+		ordo_scope_ctx sc = {.estate = g->e, .comp = &host, .pack = &pk, .hop_index = -1};
+		if (test(g, ks[k]->when, &sc))
+			return false;
+	}
+	return true;
+}
+
+/* The newest pack release that every pack invariant accepts once the served
+ * component is at `served` and the host at `host`. */
+static bool pick_pack_version(gen *g, const packref *pr, ordo_version host_v, ordo_version served,
+			      ordo_version *out)
+{
+	const ordo_cat_product *hp = pr->host->product;
 	for (int32_t i = (int32_t)hp->nreleases - 1; i >= 0; i--) {
 		ordo_version cand = {&g->c->release, hp->releases[i], -1};
 		if (ordo_version_cmp_release(&cand, &host_v) > 0)
 			continue;
-		pk.version = cand;
-		bool ok = true;
-		for (uint32_t k = 0; k < nk && ok; k++) {
-			ordo_scope_ctx sc = {.estate = g->e, .comp = &host, .pack = &pk, .hop_index = -1};
-			ok = !test(g, ks[k]->when, &sc);
-		}
-		if (ok) {
+		if (pack_ok(g, pr, host_v, served, cand)) {
 			*out = cand;
 			return true;
 		}
@@ -1340,7 +1361,38 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		resolve_pack_findings(g, &host->packs[packs[i].pack], s);
 		after_all(g, s, &prev);
 		set_one(&prev, s->id);
-		g->packs_registered[flat] = false;
+		pack_moved(g, s, flat, false);
+	}
+
+	/* the host's own packs that its new release does not accept come off
+	 * before it moves (a pack of an older release under a newer host) */
+	bool *host_off = ordo_arena_alloc(g->a, sizeof(bool) * (c->npacks + 1));
+	for (uint32_t k = 0; k < c->npacks; k++) {
+		uint32_t flat = g->pack_base[c->index] + k;
+		const ordo_pack *pk = &c->packs[k];
+		packref pr = {c, k};
+		if (!g->packs_registered[flat] || !pk->for_comp ||
+		    pack_ok(g, &pr, hop->to, g->cur[pk->for_comp->index], g->pack_cur[flat]))
+			continue;
+		ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, "integration_pack", "unregister-ip");
+		const char **names;
+		uint32_t n = component_servers(g, c, &names);
+		set_servers(g, s, names, n);
+		s->pack_for = pk->for_comp;
+		s->pack = pk;
+		s->pack_version = g->pack_cur[flat];
+		s->from = hc.from;
+		s->to = hop->to;
+		s->hop_index = hc.hop_index;
+		s->title = ordo_arena_printf(g->a, "Uninstall and unregister the %s integration pack for %s everywhere before %s moves to %s",
+					     vs(g, &s->pack_version), pk->for_id, c->id, vs(g, &hop->to));
+		add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: %s %s does not accept its %s release",
+						pk->for_id, c->id, vs(g, &hop->to), vs(g, &s->pack_version)));
+		resolve_pack_findings(g, pk, s);
+		after_all(g, s, &prev);
+		set_one(&prev, s->id);
+		pack_moved(g, s, flat, false);
+		host_off[k] = true;
 	}
 
 	/* roles */
@@ -1547,7 +1599,48 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 				resolve_pack_findings(g, &host->packs[packs[q].pack], s);
 		after_all(g, s, &prev);
 		set_one(&prev, s->id);
-		g->packs_registered[flat] = true;
+		pack_moved(g, s, flat, true);
+	}
+
+	/* and back on at a release the host's new release accepts */
+	for (uint32_t k = 0; k < c->npacks; k++) {
+		if (!host_off[k])
+			continue;
+		uint32_t flat = g->pack_base[c->index] + k;
+		const ordo_pack *pk = &c->packs[k];
+		packref pr = {c, k};
+		ordo_version pv;
+		if (!pick_pack_version(g, &pr, hop->to, g->cur[pk->for_comp->index], &pv)) {
+			/* none fits yet: the served component's own hop registers
+			 * the pack that fits it, when it still moves */
+			const ordo_path *fp = &g->r->paths[pk->for_comp->index].path;
+			bool moves = false;
+			for (uint32_t h = 0; h < fp->n && !moves; h++)
+				moves = ordo_version_cmp_release(&fp->hops[h].to,
+								 &g->cur[pk->for_comp->index]) > 0;
+			if (!moves)
+				no_pack_fits(g, &pr, g->cur[pk->for_comp->index]);
+			continue;
+		}
+		ordo_step *s = step_new(g, ORDO_PHASE_POST, c, "integration_pack", "register-ip");
+		const char **names;
+		uint32_t n = component_servers(g, c, &names);
+		set_servers(g, s, names, n);
+		s->pack_for = pk->for_comp;
+		s->pack = pk;
+		s->pack_version = pv;
+		g->pack_cur[flat] = pv;
+		s->from = hc.from;
+		s->to = hop->to;
+		s->hop_index = hc.hop_index;
+		s->title = ordo_arena_printf(g->a, "Install, register and deploy the %s integration pack for %s",
+					     vs(g, &pv), pk->for_id);
+		add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: the release %s %s accepts",
+						pk->for_id, c->id, vs(g, &hop->to)));
+		resolve_pack_findings(g, pk, s);
+		after_all(g, s, &prev);
+		set_one(&prev, s->id);
+		pack_moved(g, s, flat, true);
 	}
 
 	emit_tasks(g, &hc, 2, NULL, &prev);
@@ -1595,7 +1688,7 @@ static void gen_leftovers(gen *g, ordo_vec *exits)
 				add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: its release does not fit", pk->for_id));
 				after_all(g, s, exits);
 				set_one(exits, s->id);
-				g->packs_registered[flat] = false;
+				pack_moved(g, s, flat, false);
 				resolve_pack_findings(g, pk, s);
 			}
 			if (!strcmp(f->resolve_action, "register-ip")) {
@@ -1615,7 +1708,7 @@ static void gen_leftovers(gen *g, ordo_vec *exits)
 								vs(g, &g->cur[pk->for_comp->index])));
 				after_all(g, s, exits);
 				set_one(exits, s->id);
-				g->packs_registered[flat] = true;
+				pack_moved(g, s, flat, true);
 				resolve_pack_findings(g, pk, s);
 			}
 			continue;
@@ -1707,7 +1800,7 @@ static void gen_retire(gen *g, uint32_t *done)
 					s->sources = f->sources;
 				add_after(g, s, prev);
 				prev = s->id;
-				g->packs_registered[flat] = false;
+				pack_moved(g, s, flat, false);
 				/* whatever the pack's findings asked for, it is gone now */
 				for (uint32_t q = 0; q < g->r->nfindings; q++) {
 					ordo_finding *pf = g->r->findings[q];
@@ -1985,6 +2078,7 @@ static int plan_build(ordo_plan **out, ordo_report *r, bool verifying)
 	g.os_step.nocase = true;
 	g.packs_registered = ordo_arena_alloc(g.a, sizeof(bool) * (npacks + 1));
 	g.pack_cur = ordo_arena_alloc(g.a, sizeof(ordo_version) * (npacks + 1));
+	g.pack_last = ordo_arena_alloc(g.a, sizeof(uint32_t) * (npacks + 1));
 	for (uint32_t i = 0; i < npacks; i++)
 		g.packs_registered[i] = true;
 	for (uint32_t i = 0; i < e->ncomponents; i++)

@@ -13,3 +13,5 @@
 # every `after` names an earlier step of an earlier wave
 all(.steps[]; . as $s | all($s.after[]; . < $s.id))
 (.steps | map({key: (.id | tostring), value: .wave}) | from_entries) as $w | all(.steps[]; . as $s | all($s.after[]; $w[tostring] < $s.wave))
+# Orchestrator 2022 does not run the 2019 packs: the 2019 pack comes off before Orchestrator moves to 2022
+([.steps[] | select(.action == "unregister-ip" and .pack_version == "2019") | .wave] | first) < ([.steps[] | select(.component == "orch" and .action == "upgrade" and .to == "2022") | .wave] | min)
