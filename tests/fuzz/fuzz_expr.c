@@ -45,7 +45,7 @@ static const char estate_text[] =
 	"    product: vmm\n"
 	"    version: \"2012 R2 UR9\"\n"
 	"    roles: {management_server: [VMM01], console: [ADMIN01], host_agent: {count: 40}}\n"
-	"    database: {server: SQL01, sql_version: \"2014 SP2\", name: VirtualManagerDB}\n"
+	"    database: {server: SQL02, sql_version: \"2014 SP2\", name: VirtualManagerDB}\n"
 	"    integrations: [om]\n"
 	"    facts:\n"
 	"      key_management: dpapi\n"

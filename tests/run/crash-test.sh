@@ -46,16 +46,23 @@ cat >"$TMP/estate.yaml" <<'EOF'
 ordo: 1
 name: crash-test
 target: 2022
+servers:
+  - {name: SMA01, os: "Windows Server 2022"}
+  - {name: SMA02, os: "Windows Server 2022"}
+  - {name: SMA03, os: "Windows Server 2022"}
+  - {name: SPF01, os: "Windows Server 2022"}
+  - {name: SQL01, sql: [{version: "2019 CU12"}]}
 components:
   - id: sma
     product: sma
     version: "2019"
     roles: {web_service: [SMA01, SMA02], runbook_worker: [SMA03]}
+    database: {server: SQL01, name: SMA}
   - id: spf
     product: spf
     version: "2019"
     roles: {server: [SPF01]}
-    database: {server: SQL01, sql_version: "2019 CU12", name: SCSPFDB}
+    database: {server: SQL01, name: SCSPFDB}
 EOF
 cat >"$TMP/runbook.yaml" <<'EOF'
 ordo: 1

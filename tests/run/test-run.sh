@@ -257,11 +257,14 @@ name: run-test-rollup
 target: "2016"
 servers:
   - {name: VMM01, os: "Windows Server 2016", domain_joined: true}
+  - {name: SQL01, sql: [{version: "2016 SP2"}]}
 components:
   - id: vmm
     product: vmm
     version: "2012 R2 UR8"
     roles: {management_server: [VMM01], console: [ADMIN01]}
+    database: {server: SQL01, name: VirtualManagerDB}
+    facts: {service_account: 'CONTOSO\svc-vmm'}
 EOF
 }
 
