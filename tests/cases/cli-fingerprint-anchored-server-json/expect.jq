@@ -1,2 +1,2 @@
 # the same estate in YAML (one server entry anchored, so not folded) and in JSON: one fingerprint
-.fingerprint == "sha256:009ea632ec15aec0af0314fda0d1af55980410186fc90fa52f6a7ba53684955a"
+.fingerprint == "sha256:ac6c87ef648cf92b848dcee32a7a9900d920f7b4f812a3b7981b58ee7395e741"
