@@ -1390,39 +1390,10 @@ static void waiver_findings(runner *rn)
 #define UNUSED_LISTED 20
 #define CLOSEST_WORK 4000000 /* at most this many letter comparisons a server */
 
-static int low(int ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
-}
-
-/* Levenshtein distance, ASCII case-insensitive, or limit + 1 once it
- * exceeds limit */
+/* edit distance, ASCII case-insensitive, or limit + 1 once it exceeds limit */
 static uint32_t distance(const char *a, uint32_t la, const char *b, uint32_t lb, uint32_t limit)
 {
-	if ((la > lb ? la - lb : lb - la) > limit || la > 255 || lb > 255)
-		return limit + 1;
-	uint32_t row[256], prev[256];
-	for (uint32_t j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (uint32_t i = 1; i <= la; i++) {
-		row[0] = i;
-		uint32_t best = row[0];
-		for (uint32_t j = 1; j <= lb; j++) {
-			uint32_t cost = low((unsigned char)a[i - 1]) != low((unsigned char)b[j - 1]);
-			uint32_t v = prev[j - 1] + cost;
-			if (prev[j] + 1 < v)
-				v = prev[j] + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			if (v < best)
-				best = v;
-		}
-		if (best > limit)
-			return limit + 1;
-		memcpy(prev, row, sizeof(uint32_t) * (lb + 1));
-	}
-	return prev[lb];
+	return (uint32_t)ordo_edit_distance_n(a, la, b, lb, limit);
 }
 
 /* the first label of a host name */

@@ -689,7 +689,11 @@ static char fold_case(char c)
 
 size_t ordo_edit_distance(const char *a, size_t alen, const char *b, size_t max)
 {
-	size_t blen = strlen(b);
+	return ordo_edit_distance_n(a, alen, b, strlen(b), max);
+}
+
+size_t ordo_edit_distance_n(const char *a, size_t alen, const char *b, size_t blen, size_t max)
+{
 	if ((alen > blen ? alen - blen : blen - alen) > max)
 		return max + 1;
 	if (blen > 256 || alen > 256)

@@ -199,6 +199,8 @@ bool ordo_streq(const char *a, size_t alen, const char *b);
  * substitutions and swaps of neighbours; case ignored), or max + 1 once
  * it is known to exceed max. */
 size_t ordo_edit_distance(const char *a, size_t alen, const char *b, size_t max);
+/** The same for b[0..blen), which need not end in a NUL. */
+size_t ordo_edit_distance_n(const char *a, size_t alen, const char *b, size_t blen, size_t max);
 /** Of the n candidates (n = SIZE_MAX: up to a NULL), the one closest to
  * s[0..len) when it is close enough to be what was meant (a third of the
  * length at most, at least one edit, at most three, and the same digits
