@@ -79,6 +79,18 @@ typedef struct {
 		uint64_t key;
 		uint8_t used, bad;
 	} *memo;             /* results of keyed member checks */
+	/* members of the step being replayed, found once for the invariants
+	 * and used again to move them */
+	struct role_keys {
+		uint32_t epoch;      /* os_epoch it was made at (0: never) */
+		bool many;           /* more distinct servers' keys than it keeps */
+		uint32_t n;
+		ordo_server keys[8]; /* system and flags of the members' servers */
+	} **rkeys;               /* [component][role], made on demand */
+	uint32_t os_epoch;       /* changes whenever a step upgrades a system */
+	const ordo_step *found_step;
+	int32_t *found;
+	size_t found_cap;
 	bool *held;          /* per component: a step of it that waits for an open
 			      * blocker was replayed, so its state is hypothetical */
 } vctx;
@@ -234,8 +246,10 @@ static void apply(vctx *v, const ordo_step *s)
 		uint32_t hint = cs->hint[r];
 		if (hint >= rm->count)
 			hint = 0; /* the next hop starts again from the first */
-		if (rm->named && hint < rm->count &&
-		    !strcasecmp(ordo_role_member(rm, hint), s->servers[k]))
+		if (v->found_step == s)
+			found = v->found[k];
+		else if (rm->named && hint < rm->count &&
+			 !strcasecmp(ordo_role_member(rm, hint), s->servers[k]))
 			found = (int)hint;
 		if (found < 0) {
 			if (!cs->indexed[r])
@@ -409,6 +423,7 @@ static void check_order(vctx *v, uint32_t step, const ordo_step *cur)
  * (server scope) or a component as a whole (hop and component scope) */
 typedef struct {
 	uint32_t c, r, k; /* k = UINT32_MAX: the component */
+	int32_t pidx, psub; /* a member's version before the step (lazy judging) */
 } unit_ref;
 
 static const char *down_key(vctx *v, uint32_t c, uint32_t r, uint32_t k, char *buf, size_t n)
@@ -447,26 +462,39 @@ static const char *member_where(vctx *v, const ordo_component *c, uint32_t r, ui
 	return nm;
 }
 
+static bool state_bad(vctx *v, uint32_t q, const ordo_component *c, uint32_t r, ordo_version ver,
+		      const char *where, const ordo_server *sv, const ordo_version *os);
+
 /* Does invariant q hold against member u (false: it is violated)? */
-static bool member_bad(vctx *v, uint32_t q, const unit_ref *u)
+static bool member_bad(vctx *v, uint32_t q, const unit_ref *u, const ordo_version *at)
 {
-	const ordo_cat_check *k = v->inv_member[q];
 	const ordo_component *c = &v->e->components[u->c];
 	const ordo_role_members *rm = &c->roles[u->r];
 	if (member_down(v, u->c, u->r, u->k))
 		return false; /* not installed: nothing runs there to be supported */
 	cstate *cs = &v->cs[u->c];
-	ordo_version ver = mget(c, &cs->named[u->r][u->k]);
+	ordo_version ver = at ? *at : mget(c, &cs->named[u->r][u->k]);
 	const char *where = member_where(v, c, u->r, u->k);
 	const ordo_server *sv = where == ordo_role_member(rm, u->k) ? rm->servers[u->k]
 								     : ordo_estate_server(v->e, where);
 	const ordo_version *os = os_of(v, where);
+	return state_bad(v, q, c, u->r, ver, where, sv, os);
+}
+
+/* Invariant q of member state: role r of c at ver, on server sv (named
+ * where) running os (NULL: its own). */
+static bool state_bad(vctx *v, uint32_t q, const ordo_component *c, uint32_t r, ordo_version ver,
+		      const char *where, const ordo_server *sv, const ordo_version *os)
+{
+	const ordo_cat_check *k = v->inv_member[q];
+	const ordo_role_members *rm = &c->roles[r];
+	cstate *cs = &v->cs[c->index];
 	ordo_version os_v = os ? *os : sv ? sv->os : (ordo_version){NULL, 0, -1};
 	struct inv_memo *m = NULL;
 	uint64_t key = 0;
 	if (v->inv_keyed[q]) {
 		const ordo_version *db = c->instance ? &v->sql[c->instance->index] : NULL;
-		key = ((uint64_t)q << 56) ^ ((uint64_t)u->c << 44) ^ ((uint64_t)u->r << 36) ^
+		key = ((uint64_t)q << 56) ^ ((uint64_t)c->index << 44) ^ ((uint64_t)r << 36) ^
 		      ((uint64_t)(uint32_t)ver.idx << 28) ^ ((uint64_t)(uint32_t)(ver.sub + 1) << 12) ^
 		      ((uint64_t)(uint32_t)(os_v.scale ? os_v.idx + 1 : 0) << 6) ^
 		      (uint64_t)(uint32_t)(os_v.sub + 1) ^
@@ -543,7 +571,7 @@ static bool integrated(const ordo_component *a, const ordo_component *b)
 }
 
 /* the bits of every invariant that applies to u, in order */
-static void judge(vctx *v, const unit_ref *u, ordo_buf *bits)
+static void judge(vctx *v, const unit_ref *u, ordo_buf *bits, const ordo_version *at)
 {
 	const ordo_component *c = &v->e->components[u->c];
 	if (u->k == UINT32_MAX) {
@@ -558,7 +586,7 @@ static void judge(vctx *v, const unit_ref *u, ordo_buf *bits)
 	for (uint32_t q = 0; q < v->ninv_member; q++) {
 		const ordo_cat_check *k = v->inv_member[q];
 		bool b = listed(&k->products, c->product->id) && listed(&k->roles, role) &&
-			 member_bad(v, q, u);
+			 member_bad(v, q, u, at);
 		ordo_buf_putc(bits, b);
 	}
 }
@@ -575,7 +603,7 @@ static void push_unit(unit_list *units, uint32_t c, uint32_t r, uint32_t k)
 		units->cap = units->cap ? 2 * units->cap : 64;
 		units->items = ordo_xrealloc(units->items, sizeof(unit_ref) * units->cap);
 	}
-	units->items[units->len++] = (unit_ref){c, r, k};
+	units->items[units->len++] = (unit_ref){c, r, k, 0, -1};
 }
 
 /* The members that run on a server: one pass over the members the first
@@ -601,7 +629,7 @@ static const ordo_vec *hosted_on(vctx *v, const char *server)
 				if (!on)
 					continue;
 				unit_ref *u = ordo_arena_alloc(v->a, sizeof(*u));
-				*u = (unit_ref){ci, r, k};
+				*u = (unit_ref){ci, r, k, 0, -1};
 				ordo_vec_push(l, u);
 			}
 		}
@@ -628,6 +656,75 @@ static int32_t find_member(vctx *v, const ordo_component *c, uint32_t r, const c
 		return -1;
 	cs->ahint[r] = (uint32_t)i;
 	return (int32_t)(i - 1);
+}
+
+/* The distinct system-and-flags of the servers a role's members run on
+ * (one pass, made again after a step upgrades a system). */
+static const struct role_keys *role_keys(vctx *v, const ordo_component *c, uint32_t r)
+{
+	if (!v->rkeys[c->index])
+		v->rkeys[c->index] = ordo_arena_alloc(v->a, sizeof(struct role_keys) * (c->nroles + 1));
+	struct role_keys *rk = &v->rkeys[c->index][r];
+	if (rk->epoch == v->os_epoch + 1)
+		return rk;
+	rk->epoch = v->os_epoch + 1;
+	rk->n = 0;
+	rk->many = false;
+	const ordo_role_members *rm = &c->roles[r];
+	for (uint32_t k = 0; rm->named && k < rm->count && !rk->many; k++) {
+		const ordo_server *sv = rm->servers[k];
+		const ordo_version *os = os_of(v, sv->name);
+		ordo_version o = os ? *os : sv->index == ORDO_UNDESCRIBED ? (ordo_version){NULL, 0, -1} : sv->os;
+		int8_t pr = sv->index == ORDO_UNDESCRIBED ? -1 : sv->pending_restart;
+		int8_t dj = sv->index == ORDO_UNDESCRIBED ? -1 : sv->domain_joined;
+		bool have = false;
+		for (uint32_t i = 0; i < rk->n && !have; i++)
+			have = rk->keys[i].os.scale == o.scale && rk->keys[i].os.idx == o.idx &&
+			       rk->keys[i].os.sub == o.sub && rk->keys[i].pending_restart == pr &&
+			       rk->keys[i].domain_joined == dj;
+		if (have)
+			continue;
+		if (rk->n == 8) {
+			rk->many = true;
+			break;
+		}
+		ordo_server *key = &rk->keys[rk->n++];
+		memset(key, 0, sizeof(*key));
+		key->name = "";
+		key->index = ORDO_UNDESCRIBED;
+		key->os = o;
+		key->pending_restart = pr;
+		key->domain_joined = dj;
+	}
+	return rk;
+}
+
+/* A step that moves members of a role to release `to`: when every member
+ * invariant reads nothing of a server but its system and flags, and none
+ * fails for any system-and-flags the role's servers have, no member can be
+ * in a violated state after it, and none needs judging one by one. */
+static bool role_fine_at(vctx *v, const ordo_component *c, uint32_t r, const ordo_version *to)
+{
+	const ordo_role_members *rm = &c->roles[r];
+	if (rm->role->moves_to || !rm->named)
+		return false;
+	for (uint32_t q = 0; q < v->ninv_member; q++)
+		if (!v->inv_keyed[q])
+			return false;
+	const struct role_keys *rk = role_keys(v, c, r);
+	if (rk->many)
+		return false;
+	ordo_version at = *to;
+	at.sub = -1;
+	for (uint32_t q = 0; q < v->ninv_member; q++) {
+		const ordo_cat_check *k = v->inv_member[q];
+		if (!listed(&k->products, c->product->id) || !listed(&k->roles, rm->role->id))
+			continue;
+		for (uint32_t i = 0; i < rk->n; i++)
+			if (state_bad(v, q, c, r, at, "", &rk->keys[i], NULL))
+				return false;
+	}
+	return true;
 }
 
 /* The members and components a step can change the verdict of. */
@@ -659,11 +756,20 @@ static void affected(vctx *v, const ordo_step *s, unit_list *units)
 	int r = role_index(c, s->role);
 	if (r < 0 || !c->roles[r].named)
 		return;
+	if (!strcmp(s->action, "upgrade") && s->to.scale && role_fine_at(v, c, (uint32_t)r, &s->to))
+		return;
+	if (s->nservers > v->found_cap) {
+		v->found_cap = s->nservers;
+		v->found = ordo_xrealloc(v->found, sizeof(int32_t) * v->found_cap);
+	}
 	for (uint32_t j = 0; j < s->nservers; j++) {
 		int32_t at = find_member(v, c, (uint32_t)r, s->servers[j]);
+		v->found[j] = at;
 		if (at >= 0)
 			push_unit(units, ci, (uint32_t)r, (uint32_t)at);
 	}
+	if (!strcmp(s->action, "upgrade"))
+		v->found_step = s;
 }
 
 /* Changes of infrastructure and installation the replay keeps. */
@@ -674,6 +780,7 @@ static void apply_infra(vctx *v, const ordo_step *s)
 		return;
 	}
 	if (!strcmp(s->action, "upgrade-os") && s->os_to.scale) {
+		v->os_epoch++;
 		for (uint32_t j = 0; j < s->nservers; j++) {
 			ordo_version *nv = ordo_arena_alloc(v->a, sizeof(*nv));
 			*nv = s->os_to;
@@ -867,6 +974,7 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 	}
 	v.memo = ordo_arena_alloc(v.a, sizeof(*v.memo) * INV_MEMO);
 	v.held = ordo_arena_alloc(v.a, sizeof(bool) * (e->ncomponents + 1));
+	v.rkeys = ordo_arena_alloc(v.a, sizeof(*v.rkeys) * (e->ncomponents + 1));
 
 	/* the order itself */
 	for (uint32_t i = 0; i < p->nsteps; i++) {
@@ -919,8 +1027,22 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 			units.len = 0;
 			before.len = after.len = 0;
 			affected(&v, s, &units);
-			for (size_t q = 0; q < units.len; q++)
-				judge(&v, &units.items[q], &before);
+			for (size_t q = 0; q < units.len; q++) {
+				unit_ref *u = &units.items[q];
+				if (infra || u->k == UINT32_MAX ||
+				    e->components[u->c].roles[u->r].role->moves_to) {
+					judge(&v, u, &before, NULL);
+					continue;
+				}
+				/* a step that only moves members: what they were is
+				 * judged only where what they become is violated */
+				const ordo_component *c = &e->components[u->c];
+				ordo_version was = mget(c, &v.cs[u->c].named[u->r][u->k]);
+				u->pidx = was.idx;
+				u->psub = was.sub;
+				for (uint32_t x = 0; x < v.ninv_member; x++)
+					ordo_buf_putc(&before, 2);
+			}
 		}
 		apply_infra(&v, s);
 		if (!s->instance && !(infra && strcmp(s->action, "uninstall")))
@@ -930,15 +1052,24 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 		if (judging && units.len) {
 			sync_sim(&v);
 			for (size_t q = 0; q < units.len; q++)
-				judge(&v, &units.items[q], &after);
+				judge(&v, &units.items[q], &after, NULL);
 			/* a step that waits for an open blocker is listed, not planned to run */
 			size_t at = 0;
 			for (size_t q = 0; q < units.len; q++) {
 				const unit_ref *u = &units.items[q];
 				uint32_t n = u->k == UINT32_MAX ? v.ninv_comp : v.ninv_member;
-				for (uint32_t x = 0; x < n; x++, at++)
-					if (!before.ptr[at] && after.ptr[at] && !s->nblocked && !v.held[u->c])
+				for (uint32_t x = 0; x < n; x++, at++) {
+					if (!after.ptr[at] || s->nblocked || v.held[u->c])
+						continue;
+					bool was_bad = before.ptr[at] == 1;
+					if (before.ptr[at] == 2) {
+						const ordo_component *c = &e->components[u->c];
+						ordo_version was = {c->version.scale, u->pidx, u->psub};
+						was_bad = member_bad(&v, x, u, &was);
+					}
+					if (!was_bad)
 						report_invariant(&v, s, u, x);
+				}
 			}
 		}
 		if (any_packs) {
@@ -950,6 +1081,7 @@ uint32_t ordo_plan_verify(ordo_plan *p)
 	}
 
 	free(units.items);
+	free(v.found);
 	ordo_buf_release(&before);
 	ordo_buf_release(&after);
 
