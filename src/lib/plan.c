@@ -925,7 +925,7 @@ static void no_pack_fits(gen *g, const packref *pr, ordo_version served)
 	const ordo_cat_check **ks = pack_checks(g, &nk);
 	const ordo_cat_check *k = nk ? ks[0] : NULL;
 	char *detail = ordo_arena_printf(g->a,
-		"After %s moves to %s, no integration pack release of %s %s forms a supported pair with it, so the pack for %s stays unregistered after the upgrade; Orchestrator runbooks that use it stop working until %s reaches a release whose pack fits.",
+		"After %s moves to %s, no integration pack release of %s %s forms a supported pair with it, so the pack for %s stays unregistered after the upgrade; the runbooks that use it stop working until %s reaches a release whose pack fits.",
 		pk->for_id, vs(g, &served), pr->host->id, vs(g, &g->cur[pr->host->index]), pk->for_id,
 		pr->host->id);
 	ordo_finding *f = ordo_report_add((ordo_report *)g->r, k ? k->id : "plan.integration-pack",
@@ -1590,7 +1590,7 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		s->to = hop->to;
 		s->hop_index = hc.hop_index;
 		s->title = ordo_arena_printf(g->a,
-					     "Install and register the %s integration pack for %s, deploy it to the runbook servers and Runbook Designers, and check Orchestrator receives data",
+					     "Install and register the %s integration pack for %s, deploy it to the runbook servers and Runbook Designers, and check that data arrives through it",
 					     vs(g, &pv), c->id);
 		add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: registered again after %s reaches %s",
 						c->id, c->id, vs(g, &hop->to)));
