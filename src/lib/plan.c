@@ -860,6 +860,25 @@ static const ordo_cat_check **pack_checks(gen *g, uint32_t *n)
 	return out;
 }
 
+/* A step that registers or unregisters pack k of host during hop hc: on
+ * every server of the host, for the pack's version pv. */
+static ordo_step *pack_step(gen *g, const hopctx *hc, const ordo_component *host, uint32_t k,
+			    ordo_phase phase, const char *action, ordo_version pv)
+{
+	const ordo_pack *pk = &host->packs[k];
+	ordo_step *s = step_new(g, phase, host, "integration_pack", action);
+	const char **names;
+	uint32_t n = component_servers(g, host, &names);
+	set_servers(g, s, names, n);
+	s->pack_for = pk->for_comp;
+	s->pack = pk;
+	s->pack_version = pv;
+	s->from = hc->from;
+	s->to = hc->hop->to;
+	s->hop_index = hc->hop_index;
+	return s;
+}
+
 /* Does every pack invariant accept pack release `pv` with the host at
  * host_v and the served component at `served`? */
 static bool pack_ok(gen *g, const packref *pr, ordo_version host_v, ordo_version served,
@@ -1343,16 +1362,8 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		if (!g->packs_registered[flat])
 			continue;
 		const ordo_component *host = packs[i].host;
-		ordo_step *s = step_new(g, ORDO_PHASE_PRE, host, "integration_pack", "unregister-ip");
-		const char **names;
-		uint32_t n = component_servers(g, host, &names);
-		set_servers(g, s, names, n);
-		s->pack_for = c;
-		s->pack = &host->packs[packs[i].pack];
-		s->pack_version = g->pack_cur[flat];
-		s->from = hc.from;
-		s->to = hop->to;
-		s->hop_index = hc.hop_index;
+		ordo_step *s = pack_step(g, &hc, host, packs[i].pack, ORDO_PHASE_PRE, "unregister-ip",
+					 g->pack_cur[flat]);
 		s->title = ordo_arena_printf(g->a,
 					     "Uninstall and unregister the %s integration pack for %s from every runbook server and Runbook Designer",
 					     vs(g, &s->pack_version), c->id);
@@ -1374,16 +1385,7 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 		if (!g->packs_registered[flat] || !pk->for_comp ||
 		    pack_ok(g, &pr, hop->to, g->cur[pk->for_comp->index], g->pack_cur[flat]))
 			continue;
-		ordo_step *s = step_new(g, ORDO_PHASE_PRE, c, "integration_pack", "unregister-ip");
-		const char **names;
-		uint32_t n = component_servers(g, c, &names);
-		set_servers(g, s, names, n);
-		s->pack_for = pk->for_comp;
-		s->pack = pk;
-		s->pack_version = g->pack_cur[flat];
-		s->from = hc.from;
-		s->to = hop->to;
-		s->hop_index = hc.hop_index;
+		ordo_step *s = pack_step(g, &hc, c, k, ORDO_PHASE_PRE, "unregister-ip", g->pack_cur[flat]);
 		s->title = ordo_arena_printf(g->a, "Uninstall and unregister the %s integration pack for %s everywhere before %s moves to %s",
 					     vs(g, &s->pack_version), pk->for_id, c->id, vs(g, &hop->to));
 		add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: %s %s does not accept its %s release",
@@ -1578,17 +1580,8 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 			no_pack_fits(g, &packs[i], hop->to);
 			continue;
 		}
-		ordo_step *s = step_new(g, ORDO_PHASE_POST, host, "integration_pack", "register-ip");
-		const char **names;
-		uint32_t n = component_servers(g, host, &names);
-		set_servers(g, s, names, n);
-		s->pack_for = c;
-		s->pack = &host->packs[packs[i].pack];
-		s->pack_version = pv;
+		ordo_step *s = pack_step(g, &hc, host, packs[i].pack, ORDO_PHASE_POST, "register-ip", pv);
 		g->pack_cur[flat] = pv;
-		s->from = hc.from;
-		s->to = hop->to;
-		s->hop_index = hc.hop_index;
 		s->title = ordo_arena_printf(g->a,
 					     "Install and register the %s integration pack for %s, deploy it to the runbook servers and Runbook Designers, and check that data arrives through it",
 					     vs(g, &pv), c->id);
@@ -1622,17 +1615,8 @@ static void gen_hop(gen *g, const hopctx *hc_in, const ordo_vec *entry_after, or
 				no_pack_fits(g, &pr, g->cur[pk->for_comp->index]);
 			continue;
 		}
-		ordo_step *s = step_new(g, ORDO_PHASE_POST, c, "integration_pack", "register-ip");
-		const char **names;
-		uint32_t n = component_servers(g, c, &names);
-		set_servers(g, s, names, n);
-		s->pack_for = pk->for_comp;
-		s->pack = pk;
-		s->pack_version = pv;
+		ordo_step *s = pack_step(g, &hc, c, k, ORDO_PHASE_POST, "register-ip", pv);
 		g->pack_cur[flat] = pv;
-		s->from = hc.from;
-		s->to = hop->to;
-		s->hop_index = hc.hop_index;
 		s->title = ordo_arena_printf(g->a, "Install, register and deploy the %s integration pack for %s",
 					     vs(g, &pv), pk->for_id);
 		add_why(g, s, ordo_arena_printf(g->a, "integration pack for %s: the release %s %s accepts",
