@@ -19,6 +19,7 @@ enum {
 	CLI_EXIT_DATAERR = 65,
 	CLI_EXIT_NOINPUT = 66,
 	CLI_EXIT_SOFTWARE = 70,
+	CLI_EXIT_CANTCREAT = 73, /* an output file (-o) cannot be created or written */
 	CLI_EXIT_IOERR = 74,
 	CLI_EXIT_TEMPFAIL = 75,
 };

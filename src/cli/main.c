@@ -183,7 +183,7 @@ int cli_output_begin(const cli_opts *o, ordo_buf *buf)
 	if (!f) {
 		fprintf(stderr, "ordo: cannot write '%s': %s\n", o->output, strerror(errno));
 		ordo_buf_release(&tmp);
-		return CLI_EXIT_NOINPUT;
+		return CLI_EXIT_CANTCREAT;
 	}
 	buf->sink = f;
 	stream_tmp = ordo_buf_detach(&tmp);
@@ -212,7 +212,7 @@ int cli_emit(const cli_opts *o, ordo_buf *buf)
 			unlink(tmp);
 			free(tmp);
 			fprintf(stderr, "ordo: cannot write '%s': %s\n", o->output, strerror(e));
-			return CLI_EXIT_NOINPUT;
+			return CLI_EXIT_CANTCREAT;
 		}
 		free(tmp);
 		return 0;
@@ -233,7 +233,7 @@ int cli_emit(const cli_opts *o, ordo_buf *buf)
 			ok &= fclose(f) == 0;
 		if (!ok) {
 			fprintf(stderr, "ordo: cannot write '%s': %s\n", o->output, strerror(errno));
-			return CLI_EXIT_NOINPUT;
+			return CLI_EXIT_CANTCREAT;
 		}
 		return 0;
 	}
@@ -245,7 +245,7 @@ int cli_emit(const cli_opts *o, ordo_buf *buf)
 		int e = errno;
 		ordo_buf_release(&tmp);
 		fprintf(stderr, "ordo: cannot write '%s': %s\n", o->output, strerror(e));
-		return CLI_EXIT_NOINPUT;
+		return CLI_EXIT_CANTCREAT;
 	}
 	bool ok = (!buf->len || fwrite(buf->ptr, 1, buf->len, f) == buf->len);
 	ok &= fclose(f) == 0;
@@ -254,7 +254,7 @@ int cli_emit(const cli_opts *o, ordo_buf *buf)
 		unlink(tmp.ptr);
 		ordo_buf_release(&tmp);
 		fprintf(stderr, "ordo: cannot write '%s': %s\n", o->output, strerror(e));
-		return CLI_EXIT_NOINPUT;
+		return CLI_EXIT_CANTCREAT;
 	}
 	ordo_buf_release(&tmp);
 	return 0;
